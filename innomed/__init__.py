@@ -1,0 +1,1 @@
+"""The InnoMed site generator: read -> validate -> catalog -> generate -> stage -> render."""

@@ -1,0 +1,125 @@
+"""Everything known about the content at once: indexes by taxonomy and cross-reference checks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .collation import norwegian_key
+from .errors import ContentError, ContentErrors
+from .validate import Project
+from .vocabulary import Term, Vocabularies
+
+
+def newest_first_key(project: Project):
+    """Latest allocation round first, then latest published, then Norwegian title order."""
+    rounds = [(s.allocation_year, int(s.round[-1]) if s.round else 0) for s in project.meta.support]
+    latest = max(rounds, default=(0, 0))
+    published = project.meta.published.toordinal() if project.meta.published else 0
+    return (-latest[0], -latest[1], -published, norwegian_key(project.meta.title))
+
+
+def alphabetical_key(project: Project):
+    return norwegian_key(project.meta.title)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """One way to browse projects: a vocabulary plus which projects carry each term."""
+
+    name: str  # vocabulary name, e.g. "regions"
+    path: str  # site folder, e.g. "regioner"
+    title: str  # e.g. "Regioner"
+    intro: str
+    members: dict  # Term -> list[Project], newest first
+
+    def terms_in_use(self) -> list[Term]:
+        return [term for term, projects in self.members.items() if projects]
+
+
+# vocabulary name -> (site folder, page title, intro, how to read the terms of a project)
+TAXONOMIES = {
+    "regions": ("regioner", "Regioner", "Prosjektene etter helseregion.",
+                lambda m: m.regions),
+    "patient_groups": ("pasientgrupper", "Pasientgrupper",
+                       "Prosjektene etter pasientgruppen de retter seg mot.",
+                       lambda m: m.patient_groups),
+    "themes": ("temaer", "Temaer", "Prosjektene etter tema.", lambda m: m.themes),
+    "phases": ("faser", "Faser", "Prosjektene etter fasen i Prosjektveiviseren da "
+               "veiledningen fra InnoMed startet.", lambda m: [m.phase_start] if m.phase_start else []),
+}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    projects: list  # newest first
+    vocabularies: Vocabularies
+    by_slug: dict
+    taxonomies: dict  # name -> Taxonomy
+    allocations: dict  # year -> {round or None: [Project]}
+
+    @classmethod
+    def from_projects(cls, projects: list[Project], vocabularies: Vocabularies) -> "Catalog":
+        check_cross_references(projects)
+        ordered = sorted(projects, key=newest_first_key)
+        taxonomies = {}
+        for name, (folder, title, intro, terms_of) in TAXONOMIES.items():
+            members = {term: [] for term in vocabularies[name].terms}
+            for project in ordered:
+                for label in dict.fromkeys(terms_of(project.meta)):
+                    members[vocabularies[name].term(label)].append(project)
+            taxonomies[name] = Taxonomy(name, folder, title, intro, members)
+        return cls(projects=ordered, vocabularies=vocabularies,
+                   by_slug={p.slug: p for p in ordered}, taxonomies=taxonomies,
+                   allocations=group_allocations(ordered))
+
+    def alphabetical(self) -> list[Project]:
+        return sorted(self.projects, key=alphabetical_key)
+
+    def related(self, project: Project) -> list[Project]:
+        return [self.by_slug[slug] for slug in project.meta.related]
+
+
+def group_allocations(projects: list[Project]) -> dict:
+    years: dict = defaultdict(lambda: defaultdict(list))
+    for project in projects:
+        seen = set()
+        for support in project.meta.support:
+            key = (support.allocation_year, support.round)
+            if key not in seen:
+                seen.add(key)
+                years[support.allocation_year][support.round].append(project)
+    return {year: dict(rounds) for year, rounds in sorted(years.items(), reverse=True)}
+
+
+def check_cross_references(projects: list[Project]) -> None:
+    errors: list[ContentError] = []
+    owner_of_path: dict = {}
+    for project in projects:
+        claims = [(project.path, ("slug",) if project.meta.slug else ("title",))]
+        claims += [(path, ("legacy_paths", i)) for i, path in enumerate(project.meta.legacy_paths)
+                   if path != project.path]
+        for path, loc in claims:
+            if path in owner_of_path:
+                other = owner_of_path[path]
+                errors.append(ContentError(
+                    project.source.rel, project.source.line_of(loc), loc[0],
+                    f"adressen '{path}/' er allerede brukt av {other.source.rel} (forventet én "
+                    "fil per adresse; gi en av dem en annen 'slug')"))
+            else:
+                owner_of_path[path] = project
+    slugs = {project.slug for project in projects}
+    for project in projects:
+        for index, slug in enumerate(project.meta.related):
+            if slug not in slugs:
+                errors.append(ContentError(
+                    project.source.rel, project.source.line_of(("related", index)),
+                    f"related[{index}]", f"det finnes ikke noe prosjekt med adressen '{slug}' "
+                    "(forventet slug-en til et prosjekt under projects/; sjekk skrivemåten)"))
+            elif slug == project.slug:
+                errors.append(ContentError(
+                    project.source.rel, project.source.line_of(("related", index)),
+                    f"related[{index}]", "prosjektet viser til seg selv (forventet et annet "
+                    "prosjekt)"))
+    if errors:
+        raise ContentErrors(errors)

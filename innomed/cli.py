@@ -1,0 +1,94 @@
+"""Command line: `python build.py [build|check|serve]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .errors import ContentErrors, summarize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Bygger innomed.no fra markdown-filene i projects/ og content/.")
+    commands = parser.add_subparsers(dest="command", metavar="kommando")
+    build = commands.add_parser("build", help="bygg nettstedet til site/ (standard)",
+                                description="Sjekker innholdet og bygger nettstedet til site/. "
+                                "Ved feil blir forrige site/ stående urørt.")
+    build.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
+    build.add_argument("--out", type=Path, default=None, help="målmappe (standard: <root>/site)")
+    check = commands.add_parser("check", help="sjekk innholdet uten å bygge",
+                                description="Sjekker alle innholdsfiler og skriver hver feil "
+                                "som 'fil:linje: felt: melding'.")
+    check.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
+    check.add_argument("--format", choices=["text", "json"], default="text",
+                       help="utdataformat (json for verktøy)")
+    serve = commands.add_parser("serve", help="forhåndsvisning med automatisk oppdatering",
+                                description="Bygger og viser nettstedet på "
+                                "http://127.0.0.1:8000/ og oppdaterer når du lagrer en fil.")
+    serve.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
+    serve.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
+    args = parser.parse_args(argv)
+    command = args.command or "build"
+    root = (getattr(args, "root", None) or ROOT).resolve()
+    if command == "check":
+        return run_check(root, args.format)
+    if command == "serve":
+        from .serve import serve_site
+        return serve_site(root, args.port)
+    out = (args.out or root / "site") if args.command else root / "site"
+    return run_build(root, out.resolve())
+
+
+def run_check(root: Path, output_format: str) -> int:
+    from .pipeline import load_content
+    started = time.perf_counter()
+    try:
+        content = load_content(root)
+    except ContentErrors as problem:
+        report(problem, output_format)
+        return 1
+    seconds = time.perf_counter() - started
+    projects, pages = len(content.catalog.projects), len(content.pages)
+    if output_format == "json":
+        print(json.dumps({"ok": True, "errors": [], "projects": projects, "pages": pages}))
+    else:
+        print(f"OK: {projects} prosjekter og {pages} sider sjekket, ingen feil "
+              f"({seconds:.2f} s)")
+    return 0
+
+
+def run_build(root: Path, out: Path) -> int:
+    from .pipeline import build_site
+    from .render import RenderError
+    started = time.perf_counter()
+    try:
+        result = build_site(root, out)
+    except ContentErrors as problem:
+        report(problem, "text")
+        print("Nettstedet ble ikke bygget; forrige versjon i site/ er urørt.", file=sys.stderr)
+        return 1
+    except RenderError as problem:
+        print(str(problem), file=sys.stderr)
+        print("Nettstedet ble ikke bygget; forrige versjon i site/ er urørt.", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    print(f"Bygget {result.pages} sider til {out} på {seconds:.1f} s")
+    return 0
+
+
+def report(problem: ContentErrors, output_format: str) -> None:
+    if output_format == "json":
+        print(json.dumps({"ok": False, "errors": [e.as_dict() for e in problem.errors]},
+                         ensure_ascii=False, indent=2))
+        return
+    for error in problem.errors:
+        print(error, file=sys.stderr)
+    print(f"{summarize(len(problem.errors))} funnet. Rett feilene og kjør på nytt.",
+          file=sys.stderr)

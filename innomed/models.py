@@ -1,0 +1,236 @@
+"""Typed front matter for each content type. Vocabularies come in through validation context."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      ValidationInfo, model_validator)
+from pydantic_core import PydanticCustomError
+
+MONTHS_NB = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+             "september", "oktober", "november", "desember"]
+
+
+def in_vocabulary(name: str) -> AfterValidator:
+    def check(value: str, info: ValidationInfo) -> str:
+        return info.context["vocabularies"][name].require(value)
+    return AfterValidator(check)
+
+
+def as_list(value):
+    """Editors may write `regions: Nord` for a single value; treat it as a list of one."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def partial_date(value) -> str:
+    """Accept a year (2025), a month (2025-06) or a day (2025-06-15); keep it as text."""
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not match:
+        raise PydanticCustomError("partial_date", f"'{text}' er ikke et gyldig tidspunkt "
+                                  "(forventet år, år-måned eller dato, for eksempel 2025, "
+                                  "2025-06 eller 2025-06-15)")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        raise PydanticCustomError("partial_date", f"'{text}' finnes ikke i kalenderen "
+                                  "(forventet en ekte dato; sjekk måned og dag)") from None
+    return text
+
+
+def slug_text(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        raise PydanticCustomError("slug", f"'{value}' kan ikke brukes i en adresse (forventet "
+                                  "små bokstaver a-z, tall og bindestrek, for eksempel "
+                                  "'prehabilitering-kolorektalkreft')")
+    return value
+
+
+def site_path(value: str) -> str:
+    if not re.fullmatch(r"/[a-z0-9][a-z0-9\-/_.]*", value) or "//" in value:
+        raise PydanticCustomError("site_path", f"'{value}' er ikke en sti på nettstedet "
+                                  "(forventet for eksempel '/prosjekt/prosjekterfaring-...', "
+                                  "uten 'https://innomed.no')")
+    return value.rstrip("/")
+
+
+def email_text(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}", value):
+        raise PydanticCustomError("email", f"'{value}' er ikke en e-postadresse "
+                                  "(forventet navn@virksomhet.no)")
+    return value
+
+
+def round_text(value) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-S[1-3]", text):
+        raise PydanticCustomError("round", f"'{text}' er ikke en tildelingsrunde (forventet "
+                                  "år og runde, for eksempel '2025-S1', '2025-S2' eller "
+                                  "'2026-S1')")
+    return text
+
+
+Text = Annotated[str, Field(min_length=1)]
+Slug = Annotated[str, AfterValidator(slug_text)]
+SitePath = Annotated[str, AfterValidator(site_path)]
+Email = Annotated[str, AfterValidator(email_text)]
+PartialDate = Annotated[str, BeforeValidator(partial_date)]
+Round = Annotated[str, BeforeValidator(round_text)]
+
+
+def listed(item_type):
+    return Annotated[list[item_type], BeforeValidator(as_list)]
+
+
+Region = Annotated[str, in_vocabulary("regions")]
+PatientGroup = Annotated[str, in_vocabulary("patient_groups")]
+Phase = Annotated[str, in_vocabulary("phases")]
+InnovationType = Annotated[str, in_vocabulary("innovation_types")]
+Deliverable = Annotated[str, in_vocabulary("deliverables")]
+SupportType = Annotated[str, in_vocabulary("support_types")]
+Kind = Annotated[str, in_vocabulary("kinds")]
+Status = Annotated[str, in_vocabulary("statuses")]
+Theme = Annotated[str, in_vocabulary("themes")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Period(Model):
+    start: PartialDate | None = Field(None, description="Start: år, år-måned eller dato")
+    end: PartialDate | None = Field(None, description="Slutt: år, år-måned eller dato")
+
+    @model_validator(mode="after")
+    def start_before_end(self):
+        if self.start and self.end and self.end < self.start:
+            raise PydanticCustomError("period", f"slutt ({self.end}) er før start ({self.start}) "
+                                      "(forventet at perioden slutter etter at den starter)")
+        return self
+
+
+class Contact(Model):
+    name: Text = Field(description="Navn på kontaktpersonen")
+    role: str | None = Field(None, description="Rolle, for eksempel Prosjektleder")
+    organisation: str | None = Field(None, description="Virksomhet")
+    email: Email | None = Field(None, description="Jobb-e-post")
+
+
+class Support(Model):
+    type: SupportType = Field(description="Type støtte fra InnoMed")
+    round: Round | None = Field(None, description="Tildelingsrunde, for eksempel 2025-S1")
+    year: int | None = Field(None, ge=2015, le=2100, description="År for tildelingen")
+    hours: int | None = Field(None, ge=1, description="Tildelte timer, hvis kjent")
+    description: str | None = Field(None, description="Hva støtten gjaldt")
+
+    @model_validator(mode="after")
+    def year_known(self):
+        if self.round and self.year and int(self.round[:4]) != self.year:
+            raise PydanticCustomError("support", f"året {self.year} stemmer ikke med runden "
+                                      f"{self.round} (forventet samme år; fjern 'year')")
+        if not self.round and not self.year:
+            raise PydanticCustomError("support", "mangler både 'round' og 'year' (forventet "
+                                      "runde som '2025-S1', eller bare året hvis runden er "
+                                      "ukjent)")
+        return self
+
+    @property
+    def allocation_year(self) -> int:
+        return int(self.round[:4]) if self.round else self.year
+
+
+class Image(Model):
+    file: Text = Field(description="Bildefil, relativt til markdown-filen")
+    alt: str | None = Field(None, description="Alternativ tekst: hva bildet viser")
+    decorative: bool = Field(False, description="true hvis bildet er pynt og ikke trenger alt")
+    caption: str | None = Field(None, description="Bildetekst")
+
+    @model_validator(mode="after")
+    def alt_or_decorative(self):
+        if not self.decorative and not (self.alt or "").strip():
+            raise PydanticCustomError("alt", "bildet mangler alternativ tekst (forventet 'alt: "
+                                      "...' som beskriver bildet for den som ikke ser det; "
+                                      "eller 'decorative: true' hvis bildet bare er pynt)")
+        return self
+
+
+class Attachment(Model):
+    title: Text = Field(description="Navn på vedlegget slik det vises")
+    file: Text = Field(description="Filen, relativt til markdown-filen")
+    description: str | None = Field(None, description="Kort beskrivelse av innholdet")
+
+
+class ProjectMeta(Model):
+    """Front matter of one project: an experience report or a short project description."""
+
+    title: Text = Field(description="Tittel")
+    slug: Slug | None = Field(None, description="Adresse: /prosjekt/<slug>/ (lages av tittelen)")
+    legacy_paths: listed(SitePath) = Field([], description="Gamle adresser på innomed.no")
+    summary: Text = Field(description="Ingress: ett til tre setninger til kort og søk")
+    kind: Kind = Field(description="Prosjekterfaring eller Prosjektbeskrivelse")
+    status: Status = Field(description="Pågående eller Avsluttet")
+    regions: Annotated[list[Region], BeforeValidator(as_list), Field(min_length=1)] = Field(
+        description="Helseregion(er)")
+    owner: Text = Field(description="Prosjekteier (virksomhet)")
+    partners: listed(Text) = Field([], description="Samarbeidspartnere")
+    patient_groups: listed(PatientGroup) = Field([], description="Pasientgrupper")
+    themes: listed(Theme) = Field([], description="Temaer")
+    support: listed(Support) = Field([], description="Støtte fra InnoMed, én linje per tildeling")
+    innovation_type: InnovationType | None = Field(None, description="Type innovasjon")
+    deliverables: listed(Deliverable) = Field([], description="Forventede leveranser")
+    phase_start: Phase | None = Field(None, description="Fase ved start av veiledningen")
+    phase_end: Phase | None = Field(None, description="Fase ved slutt av veiledningen")
+    project_period: Period | None = Field(None, description="Prosjektperiode")
+    coaching_period: Period | None = Field(None, description="Periode med veiledning fra InnoMed")
+    contacts: listed(Contact) = Field([], description="Kontaktpersoner")
+    image: Image | None = Field(None, description="Forsidebilde")
+    attachments: listed(Attachment) = Field([], description="Vedlegg til nedlasting")
+    lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb (bokmål) eller nn (nynorsk)")
+    prosjekt_x: bool = Field(False, description="true hvis prosjektet er med i Prosjekt X")
+    related: listed(Slug) = Field([], description="Adressene (slug) til relaterte prosjekter")
+    published: date | None = Field(None, description="Publisert (ÅÅÅÅ-MM-DD)")
+    updated: date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
+
+    @model_validator(mode="after")
+    def updated_after_published(self):
+        if self.published and self.updated and self.updated < self.published:
+            raise PydanticCustomError("dates", f"updated ({self.updated}) er før published "
+                                      f"({self.published}) (forventet samme dag eller senere)")
+        return self
+
+
+def format_partial_date(text: str) -> str:
+    """'2025-06' -> 'juni 2025'; '2025-06-15' -> '15. juni 2025'; '2025' -> '2025'."""
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS_NB[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]}. {month} {parts[0]}"
+
+
+def format_period(period: Period | None) -> str:
+    if period is None or not (period.start or period.end):
+        return ""
+    start = format_partial_date(period.start) if period.start else "?"
+    end = format_partial_date(period.end) if period.end else "pågår"
+    return f"{start} – {end}"
+
+
+def format_date(value: date) -> str:
+    return f"{value.day}. {MONTHS_NB[value.month - 1]} {value.year}"
+
+
+class PageMeta(Model):
+    """Front matter of a hand-written page under content/ (home, about, accessibility...)."""
+
+    title: Text = Field(description="Sidetittel")
+    description: str | None = Field(None, description="Kort beskrivelse til søk og deling")
+    lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb eller nn")
+    hide: listed(Literal["navigation", "toc", "footer"]) = Field(
+        [], description="Skjul deler av siden: navigation, toc")

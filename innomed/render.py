@@ -1,0 +1,68 @@
+"""The only module that imports MkDocs: render the staged tree, then swap it into place.
+
+Keeping the engine behind this one function means MkDocs 1.x, ProperDocs or Zensical can be
+swapped in here without touching the content pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+
+class RenderError(Exception):
+    """MkDocs refused the staged site (strict mode turns every warning into this)."""
+
+
+class WarningCollector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render(config_file: Path, docs_dir: Path, out: Path) -> int:
+    """Build into a temporary folder beside `out` and swap only on success. Returns page count."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    out = out.resolve()
+    temporary = out.parent / f".{out.name}.new"
+    shutil.rmtree(temporary, ignore_errors=True)
+    collector = WarningCollector()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collector)
+    previous_level = mkdocs_log.level
+    mkdocs_log.setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(temporary),
+                             strict=True)
+        build(config)
+    except (MkDocsException, SystemExit, OSError) as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        details = "\n".join(f"  - {message}" for message in collector.messages)
+        raise RenderError(f"MkDocs stoppet bygget: {error}\n{details}".rstrip()) from None
+    finally:
+        mkdocs_log.removeHandler(collector)
+        mkdocs_log.setLevel(previous_level)
+    if collector.messages:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise RenderError("MkDocs ga advarsler (streng modus):\n"
+                          + "\n".join(f"  - {m}" for m in collector.messages))
+    swap_into_place(temporary, out)
+    return sum(1 for _ in out.rglob("index.html"))
+
+
+def swap_into_place(new: Path, out: Path) -> None:
+    old = out.parent / f".{out.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

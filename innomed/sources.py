@@ -1,0 +1,154 @@
+"""Read a markdown file into front matter, body and the line of every front-matter field.
+
+PyYAML is used in YAML 1.2 spirit: only true/false are booleans (`lang: no` stays the text
+"no") and dates stay text so that validation, not the parser, reports an impossible date
+with its line. Duplicate keys are errors instead of silently keeping the last one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, ContentErrors
+
+BOOL_TAG = "tag:yaml.org,2002:bool"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1 surprises (yes/no/on/off as booleans, implicit dates)."""
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (BOOL_TAG, TIMESTAMP_TAG)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(
+    BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+FieldPath = tuple  # e.g. ("support", 0, "round")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path  # absolute path on disk
+    rel: str  # path shown to editors, relative to the project root
+    meta: dict
+    body: str
+    body_line: int  # line number of the first body line
+    lines: dict = field(default_factory=dict)  # FieldPath -> line number
+
+    def line_of(self, path: FieldPath) -> int:
+        """Line of the field, or of its nearest parent that exists, or of the opening ---."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
+
+
+def read_source(path: Path, root: Path) -> Source:
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentErrors([ContentError(rel, 1, "fil", "filen starter med et usynlig BOM-tegn "
+                                          "(forventet UTF-8 uten BOM; lagre filen på nytt som "
+                                          "'UTF-8' uten 'BOM' i redigeringsprogrammet)")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentErrors([ContentError(rel, 1, "fil", f"filen er ikke UTF-8 ({error.reason}; "
+                                          "lagre filen som UTF-8)")]) from None
+    text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if not lines or not FRONT_MATTER_FENCE.match(lines[0]):
+        raise ContentErrors([ContentError(rel, 1, "front matter", "mangler (forventet at filen "
+                                          "starter med en linje med bare '---', så feltene, så "
+                                          "'---' igjen)")])
+    closing = next((i for i in range(1, len(lines)) if FRONT_MATTER_FENCE.match(lines[i])), None)
+    if closing is None:
+        raise ContentErrors([ContentError(rel, 1, "front matter", "blir aldri avsluttet "
+                                          "(forventet en linje med bare '---' etter feltene)")])
+    yaml_text = "\n".join(lines[1:closing])
+    meta, field_lines = parse_front_matter(yaml_text, rel, first_line=2)
+    body = "\n".join(lines[closing + 1:])
+    return Source(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2,
+                  lines=field_lines)
+
+
+def parse_front_matter(yaml_text: str, rel: str, first_line: int) -> tuple[dict, dict]:
+    """Parse YAML, returning the data and the line of every field; errors carry file lines."""
+    try:
+        node = yaml.compose(yaml_text, Loader=StrictLoader)
+    except yaml.MarkedYAMLError as error:
+        raise ContentErrors([yaml_error(error, rel, first_line)]) from None
+    if node is None:
+        return {}, {}
+    if not isinstance(node, yaml.MappingNode):
+        raise ContentErrors([ContentError(rel, first_line + node.start_mark.line, "front matter",
+                                          "er ikke en liste med felt (forventet linjer på formen "
+                                          "'felt: verdi')")])
+    field_lines: dict = {}
+    errors: list[ContentError] = []
+    collect_lines(node, (), first_line, field_lines, errors, rel)
+    if errors:
+        raise ContentErrors(errors)
+    loader = StrictLoader(yaml_text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        raise ContentErrors([yaml_error(error, rel, first_line)]) from None
+    finally:
+        loader.dispose()
+    return data, field_lines
+
+
+def collect_lines(node, path: tuple, first_line: int, out: dict, errors: list, rel: str) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = first_line + key_node.start_mark.line
+            if key in seen:
+                errors.append(ContentError(rel, line, dotted(path + (key,)),
+                                           f"feltet står to ganger (også på linje {seen[key]}; "
+                                           "slett den ene)"))
+                continue
+            seen[key] = line
+            out[path + (key,)] = line
+            collect_lines(value_node, path + (key,), first_line, out, errors, rel)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out[path + (index,)] = first_line + item.start_mark.line
+            collect_lines(item, path + (index,), first_line, out, errors, rel)
+
+
+def yaml_error(error: yaml.MarkedYAMLError, rel: str, first_line: int) -> ContentError:
+    mark = error.problem_mark or error.context_mark
+    line = first_line + (mark.line if mark else 0)
+    problem = error.problem or "ugyldig YAML"
+    if "'\\t'" in problem or "\t" in problem:
+        hint = "tabulator-tegn i innrykk (forventet mellomrom; bytt tabulator med to mellomrom)"
+    elif "mapping values are not allowed" in problem:
+        hint = ("et kolon på feil sted (forventet 'felt: verdi'; sett verdien i anførselstegn "
+                "hvis den selv inneholder ': ')")
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        hint = ("innrykket stemmer ikke (forventet at felt på samme nivå starter i samme "
+                "kolonne; sjekk mellomrommene foran linjen)")
+    else:
+        hint = f"ugyldig YAML: {problem} (sjekk innrykk, kolon og anførselstegn)"
+    return ContentError(rel, line, "front matter", hint)
+
+
+def dotted(path: tuple) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "front matter"

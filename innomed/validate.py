@@ -1,0 +1,150 @@
+"""Front matter -> typed entries, with every problem as an editor-readable ContentError."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, ContentErrors
+from .models import ProjectMeta
+from .slugs import slug_for_title
+from .sources import Source, dotted, read_source
+from .vocabulary import Vocabularies
+
+
+@dataclass(frozen=True)
+class Project:
+    meta: ProjectMeta
+    slug: str
+    body: str
+    source: Source
+
+    @property
+    def path(self) -> str:
+        """Site path without trailing slash, e.g. /prosjekt/prehab."""
+        return f"/prosjekt/{self.slug}"
+
+
+def validate_meta(source: Source, model: type[BaseModel], vocabularies: Vocabularies):
+    try:
+        return model.model_validate(source.meta, context={"vocabularies": vocabularies})
+    except ValidationError as error:
+        raise ContentErrors([content_error(source, model, detail)
+                             for detail in error.errors()]) from None
+
+
+def content_error(source: Source, model: type[BaseModel], detail: dict) -> ContentError:
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    field = dotted(loc)
+    if kind == "missing":
+        return ContentError(source.rel, source.line_of(loc[:-1]) if loc[:-1] else 1, field,
+                            "mangler (påkrevd felt)")
+    if kind == "extra_forbidden":
+        known = list(model_at(model, loc[:-1]).model_fields)
+        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"mente du '{guess[0]}'?" if guess else "forventet et av: " + ", ".join(known)
+        return ContentError(source.rel, source.line_of(loc), field, f"ukjent felt ({hint})")
+    return ContentError(source.rel, source.line_of(loc), field, explain(kind, value, detail))
+
+
+def explain(kind: str, value, detail: dict) -> str:
+    shown = f"'{value}'" if not isinstance(value, (dict, list)) else "verdien"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type",
+                "date_from_datetime_inexact"}:
+        return (f"{shown} er ikke en gyldig dato (forventet en ekte dato på formen ÅÅÅÅ-MM-DD, "
+                "for eksempel 2026-03-15)")
+    if kind in {"string_type"}:
+        return (f"forventet tekst, fikk {shown} (sett verdien i anførselstegn hvis den skal "
+                "være tekst)")
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"{shown} er ikke true eller false (forventet true eller false)"
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"{shown} er ikke et heltall (forventet et tall uten desimaler, for eksempel 40)"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        limit = detail.get("ctx", {}).get("ge", detail.get("ctx", {}).get("le"))
+        return f"{shown} er utenfor gyldig område (grense: {limit})"
+    if kind == "literal_error":
+        expected = detail.get("ctx", {}).get("expected", "")
+        return f"{shown} er ikke en gyldig verdi (forventet {expected.replace(' or ', ' eller ')})"
+    if kind == "too_short":
+        return "er tom (forventet minst én verdi)"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return "forventet felt med underfelt (innrykket 'felt: verdi' på linjene under)"
+    if kind == "list_type":
+        return "forventet en liste (linjer som starter med '- ')"
+    return detail["msg"].removeprefix("Value error, ")
+
+
+def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
+    """The model class that owns the fields at `loc` (walks into lists and nested models)."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        nested = find_model(annotation)
+        if nested is None:
+            break
+        current = nested
+    return current
+
+
+def find_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = find_model(arg)
+        if found:
+            return found
+    return None
+
+
+def check_files(source: Source, meta: ProjectMeta) -> list[ContentError]:
+    """Images and attachments are given relative to the markdown file; they must exist."""
+    errors = []
+    folder = source.path.parent
+    wanted = []
+    if meta.image:
+        wanted.append((("image", "file"), meta.image.file))
+    wanted += [(("attachments", i, "file"), a.file) for i, a in enumerate(meta.attachments)]
+    for loc, name in wanted:
+        target = (folder / name).resolve()
+        if not target.is_file():
+            errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc),
+                                       f"finner ikke filen '{name}' (forventet en fil i "
+                                       f"'{(folder / name).parent.as_posix()}'; sjekk navn og "
+                                       "store/små bokstaver)"))
+    return errors
+
+
+def validate_project(source: Source, vocabularies: Vocabularies) -> Project:
+    meta = validate_meta(source, ProjectMeta, vocabularies)
+    errors = check_files(source, meta)
+    if errors:
+        raise ContentErrors(errors)
+    slug = meta.slug or slug_for_title(meta.title)
+    return Project(meta=meta, slug=slug, body=source.body, source=source)
+
+
+def read_projects(root: Path, vocabularies: Vocabularies) -> tuple[list[Project], list[ContentError]]:
+    """Read and validate every project, collecting all errors instead of stopping at the first."""
+    projects, errors = [], []
+    for path in sorted((root / "projects").glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        try:
+            projects.append(validate_project(read_source(path, root), vocabularies))
+        except ContentErrors as problem:
+            errors.extend(problem.errors)
+    stray = sorted(p for p in (root / "projects").rglob("*")
+                   if p.is_file() and p.suffix.lower() in {".markdown", ".mdown", ".txt"})
+    for path in stray:
+        errors.append(ContentError(path.relative_to(root).as_posix(), 1, "fil",
+                                   "blir ikke med på nettstedet (forventet filendelsen .md)"))
+    return projects, errors
