@@ -78,8 +78,8 @@ def link_html(page: str, target: str) -> str:
 
 
 def paginated_listing(first: str, title: str, intro: str, projects: list[Project],
-                      trail: list[tuple[str, str]], lang_note: str = "",
-                      heading=None) -> list[Page]:
+                      trail: list[tuple[str, str]], heading=None,
+                      description: str | None = None) -> list[Page]:
     """The same listing split over pages of PAGE_SIZE cards; `heading` may group the cards."""
     chunks = [projects[i:i + PAGE_SIZE] for i in range(0, len(projects), PAGE_SIZE)] or [[]]
     paths = page_paths(first, len(chunks))
@@ -89,13 +89,13 @@ def paginated_listing(first: str, title: str, intro: str, projects: list[Project
         shown = (f"{count_text(len(projects))} Viser {start + 1}–{start + len(chunk)}."
                  if len(chunks) > 1 else count_text(len(projects)))
         page_title = title if number == 0 else f"{title}, side {number + 1}"
-        body = (front_matter(title=page_title, description=intro, kind="listing",
+        body = (front_matter(title=page_title, description=description or intro,
+                             kind="listing",
                              hide=["toc"])
                 + breadcrumbs(path, trail)
                 + f"# {escape_md(page_title)}\n\n"
                 + (f"{intro}\n\n" if intro else "")
                 + f'<p class="listing-count">{shown}</p>\n\n'
-                + lang_note
                 + (grouped_cards(path, chunk, heading) if heading else card_list(path, chunk))
                 + pagination(path, paths, number))
         pages.append(Page(path, body))
@@ -127,7 +127,8 @@ def generate_project_listings(catalog: Catalog) -> list[Page]:
         PROJECTS_INDEX, "Prosjekter",
         "Prosjekter som har fått prosessveiledning fra InnoMed, nyeste tildeling først. "
         f"Se også [alle prosjekter fra A til Å]({link(PROJECTS_INDEX, ALPHABETICAL)}).",
-        catalog.projects, trail)
+        catalog.projects, trail,
+        description="Prosjekter som har fått prosessveiledning fra InnoMed.")
     alphabetical = paginated_listing(
         ALPHABETICAL, "Prosjekter fra A til Å", "Alle prosjekter i alfabetisk rekkefølge.",
         catalog.alphabetical(), trail + [("Prosjekter", PROJECTS_INDEX)], heading=initial)

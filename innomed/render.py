@@ -66,3 +66,11 @@ def swap_into_place(new: Path, out: Path) -> None:
         out.rename(old)
     new.rename(out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def serve(config_file: Path, docs_dir: Path, port: int) -> None:
+    """MkDocs' live-reload server on the staged tree; it rebuilds when staged files change."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    mkdocs_serve(str(config_file), livereload=True, watch_theme=True,
+                 dev_addr=f"127.0.0.1:{port}", docs_dir=str(docs_dir), strict=False)

@@ -1,0 +1,121 @@
+"""Generators are pure: catalog in, pages out. Tested on markdown, without MkDocs."""
+
+from innomed.generate_listings import PAGE_SIZE, generate_project_listings
+from innomed.generate_projects import generate_project_page
+from innomed.generate_redirects import generate_redirects
+from innomed.pages import link, url_of
+from innomed.pipeline import generate_site, load_content
+
+from conftest import write, write_project
+
+WITH_SUPPORT = """\
+---
+title: {title}
+summary: Sammendrag {title}.
+kind: Prosjektbeskrivelse
+status: Pågående
+regions: [{region}]
+owner: Eier {title}
+support:
+  - type: Skreddersydd innovasjonsrådgivning
+    round: {round}
+---
+Tekst.
+"""
+
+
+def add(root, name, title, region="Nord", round="2025-S1"):
+    write_project(root, name, text=WITH_SUPPORT.format(title=title, region=region, round=round))
+
+
+def test_links_and_urls():
+    assert link("prosjekt/a.md", "regioner/nord.md") == "../regioner/nord.md"
+    assert link("index.md", "prosjekt/index.md") == "prosjekt/index.md"
+    assert url_of("prosjekt/index.md") == "/prosjekt/"
+    assert url_of("regioner/nord.md") == "/regioner/nord/"
+    assert url_of("index.md") == "/"
+
+
+def test_newest_round_first_then_norwegian_title(scratch):
+    add(scratch, "a", "Åpen dør", round="2025-S1")
+    add(scratch, "b", "Bedre flyt", round="2026-S1")
+    add(scratch, "c", "Ærlig tale", round="2026-S1")
+    add(scratch, "d", "Zebra", round="2025-S3")
+    catalog = load_content(scratch).catalog
+    assert [p.meta.title for p in catalog.projects] == ["Bedre flyt", "Ærlig tale", "Zebra",
+                                                        "Åpen dør"]
+    assert [p.meta.title for p in catalog.alphabetical()] == ["Bedre flyt", "Zebra",
+                                                              "Ærlig tale", "Åpen dør"]
+
+
+def test_listing_pages_stay_bounded(scratch):
+    for number in range(PAGE_SIZE * 2 + 5):
+        add(scratch, f"p{number:03}", f"Prosjekt {number:03}")
+    catalog = load_content(scratch).catalog
+    pages = {page.path: page.text for page in generate_project_listings(catalog)}
+    newest = [path for path in pages if path.startswith("prosjekt/") and "alfabetisk" not in path]
+    assert newest == ["prosjekt/index.md", "prosjekt/side/2.md", "prosjekt/side/3.md"]
+    for path in newest:
+        assert pages[path].count('class="project-card"') <= PAGE_SIZE
+    assert sum(pages[path].count('class="project-card"') for path in newest) == PAGE_SIZE * 2 + 5
+    assert '<a href="../2/" rel="prev">' in pages["prosjekt/side/3.md"]
+    assert f"{PAGE_SIZE * 2 + 5} prosjekter." in pages["prosjekt/index.md"]
+
+
+def test_region_pages_list_exactly_their_projects(scratch):
+    add(scratch, "a", "Nordlys", region="Nord")
+    add(scratch, "b", "Vestavind", region="Vest")
+    items = generate_site(load_content(scratch), scratch)
+    pages = {item.path: getattr(item, "text", "") for item in items}
+    assert "Nordlys" in pages["regioner/nord.md"] and "Vestavind" not in pages["regioner/nord.md"]
+    assert "Vestavind" in pages["regioner/vest.md"] and "Nordlys" not in pages["regioner/vest.md"]
+    assert "Ingen prosjekter ennå." in pages["regioner/sor-ost.md"]
+
+
+def test_project_page_links_to_every_listing_it_belongs_to(scratch):
+    write_project(scratch, "x", text="""\
+        ---
+        title: Fullt prosjekt
+        summary: Kort.
+        kind: Prosjekterfaring
+        status: Avsluttet
+        regions: [Vest, Nord]
+        owner: Helse Bergen
+        patient_groups: [Barn og unge]
+        themes: [Pasientforløp]
+        phase_start: Planlegge
+        support:
+          - type: Gruppebasert prosessveiledning
+            year: 2024
+          - type: Skreddersydd innovasjonsrådgivning
+            round: 2025-S2
+            hours: 40
+        ---
+        ## Prosjektbeskrivelse
+        """)
+    catalog = load_content(scratch).catalog
+    text = generate_project_page(catalog.projects[0], catalog).text
+    for target in ("../regioner/vest.md", "../regioner/nord.md",
+                   "../pasientgrupper/barn-og-unge.md", "../temaer/pasientforlop.md",
+                   "../faser/planlegge.md", "../tildelinger/2024.md",
+                   "../tildelinger/2025/s2.md"):
+        assert f"]({target})" in text
+    assert "40 timer" in text
+
+
+def test_redirect_page_for_a_changed_address(scratch):
+    write_project(scratch, "x", text=WITH_SUPPORT.format(
+        title="Ny tittel", region="Nord", round="2025-S1").replace(
+        "summary:", "legacy_paths: [/prosjekt/gammel-adresse, /prosjekt/ny-tittel]\nsummary:"))
+    catalog = load_content(scratch).catalog
+    [page] = generate_redirects(catalog)  # the path equal to the slug needs no redirect
+    assert page.path == "prosjekt/gammel-adresse/index.html"
+    assert 'content="0; url=/prosjekt/ny-tittel/"' in page.text
+    assert '<link rel="canonical" href="https://innomed.no/prosjekt/ny-tittel/">' in page.text
+
+
+def test_markup_in_titles_is_escaped(scratch):
+    add(scratch, "x", "Tittel med [klammer] & <tagg>")
+    catalog = load_content(scratch).catalog
+    text = generate_project_page(catalog.projects[0], catalog).text
+    assert "# Tittel med \\[klammer\\] &amp; &lt;tagg&gt;" in text

@@ -1,0 +1,88 @@
+"""Reading front matter: YAML problems come back as path:line: field: messages."""
+
+from pathlib import Path
+
+import pytest
+
+from innomed.errors import ContentErrors
+from innomed.sources import read_source
+
+from conftest import write
+
+
+def errors_of(root: Path, text: str) -> list:
+    path = write(root, "projects/x.md", text)
+    with pytest.raises(ContentErrors) as caught:
+        read_source(path, root)
+    return caught.value.errors
+
+
+def test_reads_fields_body_and_lines(tmp_path):
+    path = write(tmp_path, "projects/x.md", """\
+        ---
+        title: Hei
+        support:
+          - type: A
+            round: 2025-S1
+        ---
+        Body line
+        """)
+    source = read_source(path, tmp_path)
+    assert source.meta["title"] == "Hei"
+    assert source.body.strip() == "Body line"
+    assert source.body_line == 7
+    assert source.lines[("title",)] == 2
+    assert source.lines[("support", 0, "round")] == 5
+    assert source.rel == "projects/x.md"
+
+
+def test_yaml_1_1_booleans_and_dates_stay_text(tmp_path):
+    path = write(tmp_path, "projects/x.md", "---\nlang: no\nflag: yes\nok: true\nday: 2026-02-30\n---\n")
+    meta = read_source(path, tmp_path).meta
+    assert meta == {"lang": "no", "flag": "yes", "ok": True, "day": "2026-02-30"}
+
+
+def test_tab_in_indentation_names_the_file_line(tmp_path):
+    [error] = errors_of(tmp_path, "---\ntitle: Hei\nsupport:\n\t- type: A\n---\n")
+    assert (error.path, error.line, error.field) == ("projects/x.md", 4, "front matter")
+    assert "tabulator" in error.message and "mellomrom" in error.message
+
+
+def test_bad_indentation_names_the_line(tmp_path):
+    [error] = errors_of(tmp_path, "---\ntitle: Hei\nsummary: Kort\n  owner: X\n---\n")
+    assert error.line == 4
+    assert "kolon" in error.message or "innrykk" in error.message
+
+
+def test_missing_front_matter(tmp_path):
+    [error] = errors_of(tmp_path, "# Bare en overskrift\n")
+    assert (error.line, error.field) == (1, "front matter")
+    assert "---" in error.message
+
+
+def test_unclosed_front_matter(tmp_path):
+    [error] = errors_of(tmp_path, "---\ntitle: Hei\n")
+    assert "avsluttet" in error.message
+
+
+def test_byte_order_mark_is_reported_not_swallowed(tmp_path):
+    path = tmp_path / "projects" / "x.md"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\xef\xbb\xbf---\ntitle: Hei\n---\n")
+    with pytest.raises(ContentErrors) as caught:
+        read_source(path, tmp_path)
+    [error] = caught.value.errors
+    assert error.line == 1 and "BOM" in error.message
+
+
+def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
+    [error] = errors_of(tmp_path, "---\ntitle: A\nsummary: S\ntitle: B\n---\n")
+    assert (error.line, error.field) == (4, "title")
+    assert "linje 2" in error.message
+
+
+def test_windows_line_endings_are_read(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_bytes(b"---\r\ntitle: Hei\r\n---\r\nBody\r\n")
+    source = read_source(path, tmp_path)
+    assert source.meta == {"title": "Hei"} and source.body.strip() == "Body"

@@ -1,0 +1,141 @@
+"""Validation: every problem in one run, each with file, line, field and a suggestion."""
+
+from pathlib import Path
+
+import pytest
+
+from innomed.errors import ContentErrors
+from innomed.pipeline import load_content
+
+from conftest import write, write_project
+
+BASE = """\
+---
+title: Testprosjekt
+summary: Kort.
+kind: Prosjektbeskrivelse
+status: Pågående
+regions: [Nord]
+owner: Helse Testfjord
+{extra}---
+Tekst.
+"""
+
+
+def problems(root: Path) -> list:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(root)
+    return caught.value.errors
+
+
+def project_with(root: Path, extra: str, name: str = "x") -> None:
+    write_project(root, name, text=BASE.format(extra=extra))
+
+
+def only(errors, field):
+    found = [e for e in errors if e.field == field]
+    assert len(found) == 1, errors
+    return found[0]
+
+
+def test_valid_project_passes(scratch):
+    project_with(scratch, "")
+    content = load_content(scratch)
+    [project] = content.catalog.projects
+    assert project.slug == "testprosjekt"
+    assert project.meta.lang == "nb"
+
+
+def test_unknown_field_suggests_the_right_name(scratch):
+    project_with(scratch, "regoins: [Nord]\n")
+    error = only(problems(scratch), "regoins")
+    assert (error.path, error.line) == ("projects/x.md", 8)
+    assert "ukjent felt" in error.message and "'regions'" in error.message
+
+
+def test_value_outside_vocabulary_suggests_the_label(scratch):
+    write_project(scratch, "x", text=BASE.replace("[Nord]", "[Midt Norge]").format(extra=""))
+    error = only(problems(scratch), "regions[0]")
+    assert error.line == 6
+    assert "'Midt Norge' er ikke en gyldig region" in error.message
+    assert "mente du 'Midt-Norge'?" in error.message
+
+
+def test_missing_required_field(scratch):
+    write_project(scratch, "x", text=BASE.replace("owner: Helse Testfjord\n", "").format(extra=""))
+    error = only(problems(scratch), "owner")
+    assert error.line == 1 and "mangler" in error.message
+
+
+def test_impossible_date(scratch):
+    project_with(scratch, "published: 2026-02-30\n")
+    error = only(problems(scratch), "published")
+    assert error.line == 8 and "ikke en gyldig dato" in error.message
+
+
+def test_lang_no_is_not_silently_false(scratch):
+    project_with(scratch, "lang: no\n")
+    error = only(problems(scratch), "lang")
+    assert "'no'" in error.message and "'nb'" in error.message and "'nn'" in error.message
+
+
+def test_image_without_alt_text(scratch):
+    write(scratch, "projects/bilde.jpg", "not really a jpeg")
+    project_with(scratch, "image:\n  file: bilde.jpg\n")
+    error = only(problems(scratch), "image")
+    assert error.line == 8 and "alternativ tekst" in error.message
+
+
+def test_decorative_image_needs_no_alt(scratch):
+    write(scratch, "projects/bilde.jpg", "x")
+    project_with(scratch, "image:\n  file: bilde.jpg\n  decorative: true\n")
+    assert load_content(scratch).catalog.projects[0].meta.image.decorative
+
+
+def test_attachment_file_not_found(scratch):
+    project_with(scratch, "attachments:\n  - title: Rapport\n    file: rapport.pdf\n")
+    error = only(problems(scratch), "attachments[0].file")
+    assert error.line == 10 and "finner ikke filen 'rapport.pdf'" in error.message
+
+
+def test_two_files_with_one_slug_names_both(scratch):
+    project_with(scratch, "", name="a")
+    project_with(scratch, "", name="b")
+    [error] = problems(scratch)
+    assert error.path == "projects/b.md" and "projects/a.md" in error.message
+
+
+def test_related_project_must_exist(scratch):
+    project_with(scratch, "related: [finnes-ikke]\n")
+    error = only(problems(scratch), "related[0]")
+    assert error.line == 8 and "'finnes-ikke'" in error.message
+
+
+def test_bad_round_and_email_and_period(scratch):
+    project_with(scratch, (
+        "support:\n  - type: Skreddersydd innovasjonsrådgivning\n    round: 2025-S4\n"
+        "contacts:\n  - name: Kari\n    email: kari-at-sus.no\n"
+        'project_period: {start: "2026", end: "2025-13"}\n'))
+    errors = problems(scratch)
+    assert only(errors, "support[0].round").line == 10
+    assert only(errors, "contacts[0].email").line == 13
+    assert "finnes ikke i kalenderen" in only(errors, "project_period.end").message
+
+
+def test_every_problem_in_one_run_across_files(scratch):
+    project_with(scratch, "regoins: x\n", name="a")
+    write_project(scratch, "b", text="no front matter\n")
+    write(scratch, "content/side.md", "---\ntitle: Side\nlang: no\n---\nTekst\n")
+    errors = problems(scratch)
+    assert {e.path for e in errors} == {"projects/a.md", "projects/b.md", "content/side.md"}
+
+
+def test_single_value_for_a_list_field_is_accepted(scratch):
+    write_project(scratch, "x", text=BASE.replace("[Nord]", "Nord").format(extra=""))
+    assert load_content(scratch).catalog.projects[0].meta.regions == ["Nord"]
+
+
+def test_wrong_file_extension_is_not_silently_skipped(scratch):
+    write(scratch, "projects/glemt.markdown", "---\ntitle: X\n---\n")
+    error = only(problems(scratch), "fil")
+    assert error.path == "projects/glemt.markdown" and ".md" in error.message
