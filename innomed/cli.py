@@ -55,6 +55,8 @@ def run_check(root: Path, output_format: str) -> int:
         report(problem, output_format)
         return 1
     seconds = time.perf_counter() - started
+    for warning in content.warnings:
+        print(f"Advarsel: {warning}", file=sys.stderr)
     projects, pages = len(content.catalog.projects), len(content.pages)
     if output_format == "json":
         print(json.dumps({"ok": True, "errors": [], "projects": projects, "pages": pages}))
@@ -79,6 +81,8 @@ def run_build(root: Path, out: Path) -> int:
         print("Nettstedet ble ikke bygget; forrige versjon i site/ er urørt.", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
+    for warning in result.warnings:
+        print(f"Advarsel: {warning}", file=sys.stderr)
     print(f"Bygget {result.pages} sider til {out} på {seconds:.1f} s")
     return 0
 

@@ -1,29 +1,37 @@
-"""Hand-written pages under content/: checked like projects, then staged as they are."""
+"""Hand-written pages under content/: checked like projects, staged with links resolved."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
+from .links import resolve_internal_links
 from .models import PageMeta
 from .pages import Page, front_matter
-from .sources import read_source
-from .validate import validate_meta
+from .sections import Entry, collect, read_entry
 from .vocabulary import Vocabularies
 
+# Sub-folders of content/ whose files have their own model (news, tools), not PageMeta.
+SECTION_FOLDERS = ("aktuelt", "verktoy")
 
-def read_content_pages(root: Path, vocabularies: Vocabularies) -> tuple[list[Page], list[ContentError]]:
+
+def read_content_pages(root: Path, vocabularies: Vocabularies) -> tuple[list[Entry], list[ContentError]]:
     pages, errors = [], []
     content = root / "content"
     for path in sorted(content.rglob("*.md")):
-        try:
-            source = read_source(path, root)
-            meta = validate_meta(source, PageMeta, vocabularies)
-        except ContentErrors as problem:
-            errors.extend(problem.errors)
+        relative = path.relative_to(content)
+        if relative.parts[0] in SECTION_FOLDERS:
             continue
-        header = front_matter(title=meta.title, description=meta.description, lang=meta.lang,
-                              hide=list(meta.hide), kind="page")
-        pages.append(Page(path.relative_to(content).as_posix(), header + source.body,
-                          origin=source.rel))
+        page = collect(errors, read_entry, path, root, PageMeta, vocabularies, "side")
+        if page:
+            pages.append(Entry(page.meta, relative.as_posix(), page.source))
     return pages, errors
+
+
+def generate_content_page(page: Entry, targets: dict) -> Page:
+    """`slug` of a hand-written page is its path inside content/, e.g. om/index.md."""
+    meta = page.meta
+    header = front_matter(title=meta.title, description=meta.description, lang=meta.lang,
+                          hide=list(meta.hide), kind="page")
+    body = resolve_internal_links(page.body, page.slug, targets)
+    return Page(page.slug, header + body, origin=page.source.rel)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .catalog import Catalog
 from .models import format_date, format_period
+from .links import resolve_internal_links
+from .markup import breadcrumbs, downloads_list
 from .pages import Page, StaticFile, escape_md, front_matter, link
 from .validate import Project
 
@@ -17,30 +19,6 @@ def project_page_path(project: Project) -> str:
 
 def asset_path(project: Project, name: str) -> str:
     return f"filer/{project.slug}/{name.rsplit('/', 1)[-1]}"
-
-
-def human_size(size: int) -> str:
-    """Norwegian style: 950 byte, 12 kB, 1,4 MB."""
-    if size < 1000:
-        return f"{size} byte"
-    if size < 1_000_000:
-        return f"{round(size / 1000)} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-
-
-def file_type(name: str) -> str:
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return {"pdf": "PDF", "docx": "Word", "doc": "Word", "xlsx": "Excel", "xls": "Excel",
-            "pptx": "PowerPoint", "ppt": "PowerPoint", "png": "PNG-bilde", "jpg": "JPEG-bilde",
-            "jpeg": "JPEG-bilde", "webp": "WebP-bilde", "svg": "SVG-bilde", "csv": "CSV",
-            "txt": "Tekst", "zip": "ZIP-arkiv", "odt": "OpenDocument-tekst"}.get(suffix,
-                                                                                suffix.upper())
-
-
-def breadcrumbs(page: str, trail: list[tuple[str, str]]) -> str:
-    items = "\n".join(f"{i}. [{escape_md(label)}]({link(page, target)})"
-                      for i, (label, target) in enumerate(trail, start=1))
-    return f'<nav class="breadcrumbs" aria-label="Brødsmulesti" markdown="1">\n\n{items}\n\n</nav>\n\n'
 
 
 def term_link(page: str, catalog: Catalog, vocabulary: str, label: str) -> str:
@@ -101,17 +79,8 @@ def fact_box(page: str, project: Project, catalog: Catalog) -> str:
 def attachments_section(page: str, project: Project) -> str:
     if not project.meta.attachments:
         return ""
-    lines = []
-    folder = project.source.path.parent
-    for attachment in project.meta.attachments:
-        size = (folder / attachment.file).stat().st_size
-        target = link(page, asset_path(project, attachment.file))
-        line = (f"- [{escape_md(attachment.title)}]({target}) "
-                f"({file_type(attachment.file)}, {human_size(size)})")
-        if attachment.description:
-            line += f"  \n  {escape_md(attachment.description)}"
-        lines.append(line)
-    return "## Vedlegg\n\n" + "\n".join(lines) + "\n\n"
+    items = [(a, asset_path(project, a.file)) for a in project.meta.attachments]
+    return "## Vedlegg\n\n" + downloads_list(page, items, project.source.path.parent) + "\n"
 
 
 def contacts_section(project: Project) -> str:
@@ -148,7 +117,7 @@ def cover_image(page: str, project: Project) -> str:
     return markdown + "{ .cover }\n\n"
 
 
-def generate_project_page(project: Project, catalog: Catalog) -> Page:
+def generate_project_page(project: Project, catalog: Catalog, targets: dict | None = None) -> Page:
     page = project_page_path(project)
     meta = project.meta
     header = front_matter(title=meta.title, description=meta.summary, lang=meta.lang,
@@ -159,7 +128,7 @@ def generate_project_page(project: Project, catalog: Catalog) -> Page:
             + f"{escape_md(meta.summary)}\n{{ .lead }}\n\n"
             + cover_image(page, project)
             + fact_box(page, project, catalog)
-            + project.body.strip() + "\n\n"
+            + resolve_internal_links(project.body.strip(), page, targets or {}) + "\n\n"
             + attachments_section(page, project)
             + contacts_section(project)
             + related_section(page, project, catalog))

@@ -33,8 +33,15 @@ def redirect_html(title: str, target_url: str) -> str:
 """
 
 
-def generate_redirects(catalog: Catalog) -> list[Page]:
+def generate_redirects(catalog: Catalog, news: list = ()) -> list[Page]:
     pages = []
+    for entry in news:
+        target = f"/aktuelt/{entry.slug}/"
+        for legacy in entry.meta.legacy_paths:
+            if legacy + "/" != target:
+                pages.append(Page(f"{legacy.strip('/')}/index.html",
+                                  redirect_html(entry.meta.title, target),
+                                  origin=entry.source.rel))
     for project in catalog.projects:
         target = url_of(project_page_path(project))
         for legacy in project.meta.legacy_paths:

@@ -234,3 +234,9 @@ class PageMeta(Model):
     lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb eller nn")
     hide: listed(Literal["navigation", "toc", "footer"]) = Field(
         [], description="Skjul deler av siden: navigation, toc")
+
+
+def partial_date_start(text: str) -> date:
+    """The first day a partial date can mean: '2025-11' -> 2025-11-01 (for feeds and sorting)."""
+    parts = [int(part) for part in str(text).split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

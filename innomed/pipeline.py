@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
+
 from .catalog import Catalog
+from .content import Content, check_references
 from .errors import ContentErrors
-from .generate_content import read_content_pages
+from .feeds import generate_feeds
+from .generate_content import generate_content_page, read_content_pages
 from .generate_listings import (generate_allocation_pages, generate_project_listings,
                                 generate_taxonomy_pages)
 from .generate_projects import generate_project_page, project_files
 from .generate_redirects import generate_redirects
+from .generate_sections import (generate_courses, generate_news, generate_podcast,
+                                generate_tools, home_highlights)
 from .pages import Page, StaticFile
+from .sections import read_courses, read_news, read_podcast, read_tools
 from .stage import copy_tree_files, stage
 from .validate import read_projects
 from .vocabulary import load_vocabularies
@@ -23,60 +30,105 @@ CONFIG_FILE = Path("mkdocs.yml")
 
 
 @dataclass(frozen=True)
-class Content:
-    catalog: Catalog
-    pages: list  # hand-written pages from content/
-
-
-@dataclass(frozen=True)
 class BuildResult:
     pages: int
     staged: Path
+    warnings: list
 
 
 def load_content(root: Path) -> Content:
     """Read and check all content; raises ContentErrors listing every problem found."""
     vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
-    projects, errors = read_projects(root, vocabularies)
-    pages, page_errors = read_content_pages(root, vocabularies)
-    errors += page_errors
-    catalog = None
+    errors: list = []
+    projects, found = read_projects(root, vocabularies)
+    errors += found
+    pages, found = read_content_pages(root, vocabularies)
+    errors += found
+    courses, found = read_courses(root, vocabularies)
+    errors += found
+    podcast, found = read_podcast(root, vocabularies)
+    errors += found
+    news, found = read_news(root, vocabularies)
+    errors += found
+    tools, found = read_tools(root, vocabularies)
+    errors += found
     try:
         catalog = Catalog.from_projects(projects, vocabularies)
     except ContentErrors as problem:
         errors += problem.errors
+        catalog = Catalog.from_projects([], vocabularies)  # still check the other sections
+    content = Content(catalog, pages, courses, podcast, news, tools)
+    errors += check_references(content)
     if errors:
         raise ContentErrors(errors)
-    return Content(catalog, pages)
+    return content
 
 
 def load_catalog(root: Path) -> Catalog:
     return load_content(root).catalog
 
 
+def read_config(root: Path) -> dict:
+    """mkdocs.yml read without MkDocs (its !!python tags are ignored here)."""
+    class TolerantLoader(yaml.SafeLoader):
+        pass
+    TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    return yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=TolerantLoader)
+
+
+def read_site_url(root: Path) -> str:
+    return read_config(root).get("site_url") or "https://innomed.no/"
+
+
+def read_nav_files(root: Path) -> list[str]:
+    """Every markdown file the nav in mkdocs.yml points to."""
+    def walk(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from walk(value)
+    return [path for path in walk(read_config(root).get("nav", [])) if path.endswith(".md")]
+
+
 def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
     """Every page and file of the site, as pure data: nothing is written here."""
     catalog = content.catalog
-    items: list[Page | StaticFile] = list(content.pages)
-    items += copy_tree_files(root / "content", root, skip_suffixes={".md"})
+    targets = content.targets
+    items: list[Page | StaticFile] = []
+    for entry in content.pages:
+        page = generate_content_page(entry, targets)
+        if page.path == "index.md":
+            page = replace(page, text=page.text.rstrip() + "\n\n" + home_highlights(content))
+        items.append(page)
+    items += copy_tree_files(root / "content", root, skip_suffixes={".md"},
+                             skip_folders={"aktuelt", "verktoy"})
     for project in catalog.projects:
-        items.append(generate_project_page(project, catalog))
+        items.append(generate_project_page(project, catalog, targets))
         items += project_files(project)
     items += generate_project_listings(catalog)
     for taxonomy in catalog.taxonomies.values():
         items += generate_taxonomy_pages(taxonomy, catalog)
     items += generate_allocation_pages(catalog)
-    items += generate_redirects(catalog)
+    items += generate_courses(content)
+    items += generate_podcast(content)
+    items += generate_news(content)
+    items += generate_tools(content)
+    items += generate_feeds(content, read_site_url(root))
+    items += generate_redirects(catalog, content.news)
     return items
 
 
-def stage_site(root: Path) -> Path:
+def stage_site(root: Path) -> tuple[Path, Content]:
     content = load_content(root)
-    return stage(generate_site(content, root), root / STAGING_DIR)
+    return stage(generate_site(content, root), root / STAGING_DIR), content
 
 
 def build_site(root: Path, out: Path) -> BuildResult:
     from .render import render
-    staged = stage_site(root)
+    staged, content = stage_site(root)
     pages = render(root / CONFIG_FILE, staged, out)
-    return BuildResult(pages=pages, staged=staged)
+    return BuildResult(pages=pages, staged=staged, warnings=content.warnings)

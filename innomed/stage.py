@@ -50,10 +50,14 @@ def stage(items: list[Page | StaticFile], docs_dir: Path) -> Path:
     return docs_dir
 
 
-def copy_tree_files(source_dir: Path, root: Path, skip_suffixes: set[str]) -> list[StaticFile]:
+def copy_tree_files(source_dir: Path, root: Path, skip_suffixes: set[str],
+                    skip_folders: set[str] = frozenset()) -> list[StaticFile]:
     """Images and downloads that editors keep beside content pages."""
     files = []
     for path in sorted(source_dir.rglob("*")):
+        relative = path.relative_to(source_dir)
+        if relative.parts[0] in skip_folders:
+            continue  # sections copy the files their entries point to, nothing else
         if path.is_file() and path.suffix.lower() not in skip_suffixes \
                 and not path.name.startswith("."):
             files.append(StaticFile(path.relative_to(source_dir).as_posix(), path,

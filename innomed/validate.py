@@ -105,29 +105,54 @@ def find_model(annotation) -> type[BaseModel] | None:
     return None
 
 
-def check_files(source: Source, meta: ProjectMeta) -> list[ContentError]:
-    """Images and attachments are given relative to the markdown file; they must exist."""
+def referenced_files(meta) -> list[tuple[tuple, str]]:
+    """(field location, file name) of every image, attachment and download in front matter."""
+    wanted = []
+    if getattr(meta, "image", None):
+        wanted.append((("image", "file"), meta.image.file))
+    for field in ("attachments", "downloads"):
+        wanted += [((field, i, "file"), item.file)
+                   for i, item in enumerate(getattr(meta, field, []))]
+    if getattr(meta, "transcript", None):
+        wanted.append((("transcript",), meta.transcript))
+    return wanted
+
+
+def check_files(source: Source, meta) -> list[ContentError]:
+    """Files are given relative to the markdown file; each one must exist."""
     errors = []
     folder = source.path.parent
-    wanted = []
-    if meta.image:
-        wanted.append((("image", "file"), meta.image.file))
-    wanted += [(("attachments", i, "file"), a.file) for i, a in enumerate(meta.attachments)]
-    for loc, name in wanted:
-        target = (folder / name).resolve()
-        if not target.is_file():
+    for loc, name in referenced_files(meta):
+        if not (folder / name).is_file():
             errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc),
                                        f"finner ikke filen '{name}' (forventet en fil i "
-                                       f"'{(folder / name).parent.as_posix()}'; sjekk navn og "
-                                       "store/små bokstaver)"))
+                                       f"'{(folder / name).parent.relative_to(folder.parent).as_posix()}'; "
+                                       "sjekk navn og store/små bokstaver)"))
     return errors
 
 
-def validate_project(source: Source, vocabularies: Vocabularies) -> Project:
-    meta = validate_meta(source, ProjectMeta, vocabularies)
+def validate_entry(source: Source, model: type[BaseModel], vocabularies: Vocabularies):
+    """Front matter and the files it points to; raises ContentErrors with every problem."""
+    meta = validate_meta(source, model, vocabularies)
     errors = check_files(source, meta)
     if errors:
         raise ContentErrors(errors)
+    return meta
+
+
+def slug_from_file(source: Source, name: str) -> str:
+    """Sections other than projects take their address from the file or folder name."""
+    import re
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
+        raise ContentErrors([ContentError(source.rel, 1, "filnavn", (
+            f"'{name}' kan ikke brukes i en adresse (forventet små bokstaver a-z, tall og "
+            f"bindestrek; gi filen et nytt navn, for eksempel '{slug_for_title(name, '')}', "
+            "eller sett 'slug:')"))])
+    return name
+
+
+def validate_project(source: Source, vocabularies: Vocabularies) -> Project:
+    meta = validate_entry(source, ProjectMeta, vocabularies)
     slug = meta.slug or slug_for_title(meta.title)
     return Project(meta=meta, slug=slug, body=source.body, source=source)
 

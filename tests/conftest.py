@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_FILES = ("mkdocs.yml", "theme", "data", "content")
+SITE_FILES = ("mkdocs.yml", "theme", "data")
+# Folders whose pages the generator writes; every other nav entry is a hand-written page.
+GENERATED = ("prosjekt/", "regioner/", "pasientgrupper/", "temaer/", "faser/", "tildelinger/",
+             "kurs/", "podcast/", "aktuelt/", "verktoy/")
 
 VALID_PROJECT = """\
     ---
@@ -39,7 +42,17 @@ def make_scratch_site(root: Path) -> Path:
         else:
             shutil.copy(source, root / name)
     (root / "projects").mkdir()
+    (root / "content").mkdir()
+    shutil.copy(REPO / "content/index.md", root / "content/index.md")
+    for page in hand_written_nav_pages():
+        if not (root / "content" / page).exists():
+            write(root, f"content/{page}", f"---\ntitle: {page}\n---\nTekst.\n")
     return root
+
+
+def hand_written_nav_pages() -> list[str]:
+    from innomed.pipeline import read_nav_files
+    return [path for path in read_nav_files(REPO) if not path.startswith(GENERATED)]
 
 
 def write(root: Path, relative: str, text: str) -> Path:

@@ -1,0 +1,152 @@
+"""The podcast RSS feed (Apple Podcasts / Spotify) and the news Atom feed.
+
+Both are byte-identical when rebuilt from the same content: every date comes from front
+matter, never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import feedgen.feed  # noqa: F401  (must load before feedgen.ext.podcast: lxml 6 quirk)
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from .content import Content
+from .generate_sections import guests_text
+from .pages import StaticFile
+
+PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
+
+
+class PodcastIndexExtension(BaseExtension):
+    """Declares the Podcasting 2.0 namespace on the channel."""
+
+    def extend_ns(self):
+        return {"podcast": PODCAST_NAMESPACE}
+
+
+class PodcastIndexEntryExtension(BaseEntryExtension):
+    """`<podcast:transcript url=... type=...>` per episode (feedgen has no such extension)."""
+
+    def __init__(self):
+        self.transcript_url = None
+        self.transcript_type = "text/plain"
+
+    def transcript(self, url: str, mime_type: str = "text/plain") -> None:
+        self.transcript_url, self.transcript_type = url, mime_type
+
+    def extend_rss(self, item):
+        if self.transcript_url:
+            element = etree.SubElement(item, f"{{{PODCAST_NAMESPACE}}}transcript")
+            element.set("url", self.transcript_url)
+            element.set("type", self.transcript_type)
+        return item
+
+
+def midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def without_clock(feed: FeedGenerator, newest: dt.date | None) -> None:
+    """feedgen stamps 'now' as lastBuildDate; use the newest content date or leave it out."""
+    if newest:
+        feed.lastBuildDate(midnight(newest))
+    else:
+        feed._FeedGenerator__rss_lastBuildDate = None  # no public way to unset it
+
+
+def podcast_feed(content: Content, site_url: str) -> str | None:
+    import feedgen.ext.podcast  # noqa: F401
+    podcast = content.podcast
+    if podcast.series is None:
+        return None
+    series = podcast.series.meta
+    base = site_url.rstrip("/")
+    feed = FeedGenerator()
+    feed.load_extension("podcast")
+    feed.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension,
+                            atom=False)
+    feed.title(series.title)
+    feed.description(series.summary)
+    feed.language("no" if series.lang == "nb" else "nn")
+    feed.link(href=f"{base}/podcast/", rel="alternate")
+    feed.podcast.itunes_author(series.author)
+    feed.podcast.itunes_owner(name=series.owner_name, email=series.owner_email or None)
+    feed.podcast.itunes_explicit("yes" if series.explicit else "no")
+    feed.podcast.itunes_category(series.category, series.subcategory)
+    feed.podcast.itunes_summary(series.summary)
+    if series.image:
+        name = series.image.file.rsplit("/", 1)[-1]
+        feed.podcast.itunes_image(f"{base}/podcast/bilder/{name}")
+        feed.image(url=f"{base}/podcast/bilder/{name}", title=series.title,
+                   link=f"{base}/podcast/")
+    with_audio = [e for e in podcast.episodes if e.meta.audio]
+    # feedgen prepends each entry: add oldest first so the file lists newest first.
+    for episode in reversed(with_audio):
+        meta = episode.meta
+        url = f"{base}/podcast/{episode.slug}/"
+        entry = feed.add_entry()
+        entry.guid(url, permalink=True)
+        entry.title(meta.title)
+        entry.link(href=url)
+        guests = guests_text(meta.guests).replace("\\", "")
+        entry.description(meta.summary + (f" Med {guests}." if guests else ""))
+        entry.enclosure(meta.audio.url, str(meta.audio.length), meta.audio.type)
+        if meta.date:
+            entry.pubDate(midnight(meta.date))
+        if meta.duration:
+            entry.podcast.itunes_duration(meta.duration)
+        entry.podcast.itunes_episode(meta.number)
+        if meta.transcript:
+            entry.podcastindex.transcript(f"{base}/podcast/transkripsjoner/{episode.slug}.txt")
+    dates = [e.meta.date for e in with_audio if e.meta.date]
+    without_clock(feed, max(dates, default=None))
+    return feed.rss_str(pretty=True).decode("utf-8")
+
+
+def news_feed(content: Content, site_url: str) -> str | None:
+    if not content.news:
+        return None
+    from .models import partial_date_start
+    base = site_url.rstrip("/")
+    feed = FeedGenerator()
+    feed.id(f"{base}/aktuelt/")
+    feed.title("InnoMed – aktuelt")
+    feed.subtitle("Nyheter fra InnoMed, nasjonalt kompetansenettverk for behovsdrevet innovasjon.")
+    feed.language("nb")
+    feed.link(href=f"{base}/aktuelt/feed.xml", rel="self")
+    feed.link(href=f"{base}/aktuelt/", rel="alternate")
+    feed.author(name="InnoMed")
+    for entry_source in reversed(content.news):
+        meta = entry_source.meta
+        url = f"{base}/aktuelt/{entry_source.slug}/"
+        published = midnight(partial_date_start(meta.date))
+        entry = feed.add_entry()
+        entry.id(url)
+        entry.title(meta.title)
+        entry.link(href=url, rel="alternate")
+        entry.summary(meta.summary)
+        entry.published(published)
+        entry.updated(midnight(meta.updated) if meta.updated else published)
+    newest = max(partial_date_start(n.meta.date) for n in content.news)
+    feed.updated(midnight(newest))
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def generate_feeds(content: Content, site_url: str) -> list:
+    from .pages import Page
+    items: list = []
+    podcast = podcast_feed(content, site_url)
+    if podcast:
+        items.append(Page("podcast/feed.xml", podcast, origin="podcast/index.md"))
+        series = content.podcast.series
+        if series.meta.image:
+            source = series.source.path.parent / series.meta.image.file
+            items.append(StaticFile(f"podcast/bilder/{source.name}", source,
+                                    origin=series.source.rel))
+    news = news_feed(content, site_url)
+    if news:
+        items.append(Page("aktuelt/feed.xml", news, origin="content/aktuelt"))
+    return items
