@@ -25,7 +25,8 @@ def count_text(count: int) -> str:
 def card(page: str, project: Project, level: int) -> str:
     meta = project.meta
     lang = f' lang="{meta.lang}"' if meta.lang != "nb" else ""
-    details = [escape_md(meta.owner), escape_md(", ".join(meta.regions)), escape_md(meta.status)]
+    region = ", ".join(meta.regions) or "Region ikke oppgitt"
+    details = [escape_md(meta.owner), escape_md(region), escape_md(meta.status)]
     if meta.kind == "Prosjekterfaring":
         details.append("Prosjekterfaring")
     return (f'<article class="project-card"{lang} markdown="1">\n\n'

@@ -54,7 +54,8 @@ def fact_box(page: str, project: Project, catalog: Catalog) -> str:
     rows = "".join([
         fact("Type", [escape_md(meta.kind)]),
         fact("Status", [escape_md(meta.status)]),
-        fact("Region" if len(meta.regions) == 1 else "Regioner", terms("regions", meta.regions)),
+        fact("Region" if len(meta.regions) == 1 else "Regioner",
+             terms("regions", meta.regions) or ["Ikke oppgitt"]),
         fact("Prosjekteier", [escape_md(meta.owner)]),
         fact("Samarbeidspartnere", [", ".join(escape_md(p) for p in meta.partners)]),
         fact("Pasientgrupper", terms("patient_groups", meta.patient_groups)),

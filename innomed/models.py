@@ -175,8 +175,10 @@ class ProjectMeta(Model):
     summary: Text = Field(description="Ingress: ett til tre setninger til kort og søk")
     kind: Kind = Field(description="Prosjekterfaring eller Prosjektbeskrivelse")
     status: Status = Field(description="Pågående eller Avsluttet")
-    regions: Annotated[list[Region], BeforeValidator(as_list), Field(min_length=1)] = Field(
-        description="Helseregion(er)")
+    # Required, but `regions: []` is allowed: it states that the source gives no region,
+    # which is different from an editor forgetting the field.
+    regions: Annotated[list[Region], BeforeValidator(as_list)] = Field(
+        description="Helseregion(er); [] hvis ukjent")
     owner: Text = Field(description="Prosjekteier (virksomhet)")
     partners: listed(Text) = Field([], description="Samarbeidspartnere")
     patient_groups: listed(PatientGroup) = Field([], description="Pasientgrupper")
