@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .errors import ContentError
+from .body_checks import check_body
 from .links import check_internal_links
 from .sections import Podcast
 from .sources import dotted
@@ -52,6 +53,7 @@ def check_references(content: Content) -> list[ContentError]:
     errors: list[ContentError] = []
     for entry in content.all_entries():
         errors += check_internal_links(entry.source, targets)
+        errors += check_body(entry.source)
         for index, slug in enumerate(getattr(entry.meta, "related_projects", [])):
             if slug not in projects:
                 loc = ("related_projects", index)

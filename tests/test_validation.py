@@ -139,3 +139,45 @@ def test_wrong_file_extension_is_not_silently_skipped(scratch):
     write(scratch, "projects/glemt.markdown", "---\ntitle: X\n---\n")
     error = only(problems(scratch), "fil")
     assert error.path == "projects/glemt.markdown" and ".md" in error.message
+
+
+BODY = BASE.format(extra="").replace("Tekst.\n", "{body}")
+
+
+def body_errors(root, body):
+    write_project(root, "x", text=BODY.replace("{body}", body))
+    return problems(root)
+
+
+def test_heading_levels_may_not_skip_or_repeat_the_title_level(scratch):
+    errors = body_errors(scratch, "# Tittel igjen\n\n## Del\n\n#### For dypt\n")
+    assert [(e.line, e.field) for e in errors] == [(9, "overskrift"), (13, "overskrift")]
+    assert "bruk ##" in errors[0].message and "forventet ###" in errors[1].message
+
+
+def test_vague_link_text_and_bare_urls(scratch):
+    errors = body_errors(scratch, "Se [her](https://a.no) og [les mer](https://b.no).\n\n"
+                                  "Kilde: [https://c.no](https://c.no)\n")
+    assert [e.line for e in errors] == [9, 9, 11]
+    assert all(e.field == "lenke" for e in errors)
+
+
+def test_body_image_needs_alt_text(scratch):
+    [error] = body_errors(scratch, "Tekst\n\n![](bilde.png)\n")
+    assert (error.line, error.field) == (11, "bilde")
+
+
+def test_file_links_state_type_and_size(scratch):
+    [error] = body_errors(scratch, "[Rapporten](https://x.no/rapport.pdf)\n\n"
+                                   "[Vedlegget](https://x.no/vedlegg.pdf) (PDF, 1,2 MB)\n")
+    assert error.line == 9 and "filtype og størrelse" in error.message
+
+
+def test_table_header_cells_may_not_be_empty(scratch):
+    [error] = body_errors(scratch, "|  | Antall |\n|---|---|\n| Nord | 3 |\n")
+    assert (error.line, error.field) == (10, "tabell")
+
+
+def test_code_blocks_are_not_checked(scratch):
+    write_project(scratch, "x", text=BODY.replace("{body}", "```\n# ikke en overskrift\n```\n"))
+    assert load_content(scratch).catalog.projects
