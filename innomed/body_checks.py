@@ -20,6 +20,9 @@ VAGUE_LINK_TEXTS = {"her", "klikk her", "trykk her", "les mer", "les mer her", "
                     "denne lenken", "click here", "here", "read more", "link"}
 FILE_SUFFIXES = ("pdf", "docx", "doc", "xlsx", "xls", "pptx", "ppt", "zip", "csv", "odt")
 SIZE_NOTE = re.compile(r"\(\s*[A-Za-zÆØÅæøå]+[^)]*\d+(?:[.,]\d+)?\s*(?:byte|kB|KB|MB|GB)\s*\)")
+# Text the scaffolds (innomed/scaffold.py) put in for editors to replace.
+PLACEHOLDERS = {"Skriv her.", "Skriv et læringsmål her", "Skriv om kurset her.",
+                "Skriv om episoden her.", "Skriv saken her. Bruk ## for mellomtitler."}
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -34,13 +37,36 @@ def body_lines(source: Source):
             yield source.body_line + offset, line
 
 
+def check_placeholders(source: Source) -> list[ContentError]:
+    """Front-matter values still holding the scaffold's example text."""
+    errors = []
+
+    def walk(value, loc):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, loc + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, loc + (index,))
+        elif isinstance(value, str) and value.strip() in PLACEHOLDERS:
+            from .sources import dotted
+            errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc),
+                                       f"'{value.strip()}' står igjen fra malen (forventet din "
+                                       "egen tekst)"))
+    walk(source.meta, ())
+    return errors
+
+
 def check_body(source: Source, first_heading_level: int = 2) -> list[ContentError]:
-    errors: list[ContentError] = []
+    errors: list[ContentError] = check_placeholders(source)
     previous_level = first_heading_level - 1
     lines = list(body_lines(source))
     for index, (number, line) in enumerate(lines):
         error = lambda field, message: errors.append(ContentError(source.rel, number, field,
                                                                   message))
+        if line.strip() in PLACEHOLDERS:
+            error("tekst", f"'{line.strip()}' står igjen fra malen (forventet din egen tekst; "
+                  "skriv teksten eller slett linjen)")
         heading = HEADING.match(line)
         if heading:
             level = len(heading.group(1))

@@ -34,11 +34,23 @@ def main(argv: list[str] | None = None) -> int:
                                 "http://127.0.0.1:8000/ og oppdaterer når du lagrer en fil.")
     serve.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     serve.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
+    new = commands.add_parser("new", help="lag en ny innholdsfil med alle felt forklart",
+                              description="Lager en ny fil med alle felt og kommentarer. "
+                              "Typer: project, news, tool, episode, course, module. "
+                              'Eksempel: python build.py new project "Bedre flyt i akuttmottaket"; '
+                              'for moduler: python build.py new module fasilitering "Tittel".')
+    new.add_argument("type", choices=["project", "news", "tool", "episode", "course", "module"],
+                     help="hva slags innhold")
+    new.add_argument("args", nargs="+", metavar="tittel",
+                     help='tittelen i anførselstegn (for module: kurset, så tittelen)')
+    new.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     args = parser.parse_args(argv)
     command = args.command or "build"
     root = (getattr(args, "root", None) or ROOT).resolve()
     if command == "check":
         return run_check(root, args.format)
+    if command == "new":
+        return run_new(root, args.type, args.args)
     if command == "serve":
         from .serve import serve_site
         return serve_site(root, args.port)
@@ -63,6 +75,27 @@ def run_check(root: Path, output_format: str) -> int:
     else:
         print(f"OK: {projects} prosjekter og {pages} sider sjekket, ingen feil "
               f"({seconds:.2f} s)")
+    return 0
+
+
+def run_new(root: Path, kind: str, values: list[str]) -> int:
+    import datetime as dt
+    from .pipeline import VOCABULARY_FILE
+    from .scaffold import ScaffoldError, scaffold
+    from .vocabulary import load_vocabularies
+    try:
+        vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
+        path, steps = scaffold(kind, values, root, vocabularies, dt.date.today())
+    except ScaffoldError as problem:
+        print(f"Laget ingen fil: {problem}", file=sys.stderr)
+        return 1
+    except ContentErrors as problem:
+        report(problem, "text")
+        return 1
+    print(f"Laget {path.relative_to(root).as_posix()}")
+    for step in steps:
+        print(f"Neste steg: {step}")
+    print("Fyll inn feltene, og kjør 'python build.py check' for å se hva som mangler.")
     return 0
 
 

@@ -73,7 +73,8 @@ def podcast_feed(content: Content, site_url: str) -> str | None:
     feed.language("no" if series.lang == "nb" else "nn")
     feed.link(href=f"{base}/podcast/", rel="alternate")
     feed.podcast.itunes_author(series.author)
-    feed.podcast.itunes_owner(name=series.owner_name, email=series.owner_email or None)
+    if series.owner_email:  # feedgen (and Apple) want both; never invent an address
+        feed.podcast.itunes_owner(name=series.owner_name, email=series.owner_email)
     feed.podcast.itunes_explicit("yes" if series.explicit else "no")
     feed.podcast.itunes_category(series.category, series.subcategory)
     feed.podcast.itunes_summary(series.summary)

@@ -27,6 +27,14 @@ def as_list(value):
     return value if isinstance(value, list) else [value]
 
 
+def list_not_blank(value):
+    """Like as_list, but an empty `regions:` is an error: only an explicit [] means 'unknown'."""
+    if value is None:
+        raise PydanticCustomError("blank", "er tom (forventet minst én verdi, for eksempel "
+                                  "[Midt-Norge]; skriv [] bare hvis verdien ikke er kjent)")
+    return as_list(value)
+
+
 def partial_date(value) -> str:
     """Accept a year (2025), a month (2025-06) or a day (2025-06-15); keep it as text."""
     text = str(value).strip()
@@ -177,7 +185,7 @@ class ProjectMeta(Model):
     status: Status = Field(description="Pågående eller Avsluttet")
     # Required, but `regions: []` is allowed: it states that the source gives no region,
     # which is different from an editor forgetting the field.
-    regions: Annotated[list[Region], BeforeValidator(as_list)] = Field(
+    regions: Annotated[list[Region], BeforeValidator(list_not_blank)] = Field(
         description="Helseregion(er); [] hvis ukjent")
     owner: Text = Field(description="Prosjekteier (virksomhet)")
     partners: listed(Text) = Field([], description="Samarbeidspartnere")

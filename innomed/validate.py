@@ -54,6 +54,8 @@ def content_error(source: Source, model: type[BaseModel], detail: dict) -> Conte
 
 
 def explain(kind: str, value, detail: dict) -> str:
+    if value is None and kind not in {"missing", "blank"}:
+        return "er tom (forventet en verdi; se kommentaren over feltet eller REDAKTOR.md)"
     shown = f"'{value}'" if not isinstance(value, (dict, list)) else "verdien"
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type",
                 "date_from_datetime_inexact"}:

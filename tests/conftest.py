@@ -73,6 +73,12 @@ def run_build_py(root: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=root, timeout=300)
 
 
+def heading_text(tag) -> str:
+    """A heading's text without the permalink (¶) MkDocs adds after it."""
+    return "".join(t for t in tag.find_all(string=True)
+                   if not t.find_parent(class_="headerlink")).strip()
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
     return make_scratch_site(tmp_path / "site-root")
