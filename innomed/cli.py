@@ -44,11 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("args", nargs="+", metavar="tittel",
                      help='tittelen i anførselstegn (for module: kurset, så tittelen)')
     new.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
+    schema = commands.add_parser("schema", help="skriv JSON Schema-filene i schemas/ på nytt",
+                                 description="Lager schemas/*.schema.json fra modellene og "
+                                 "ordlistene, til hjelp i redigeringsprogrammet.")
+    schema.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     args = parser.parse_args(argv)
     command = args.command or "build"
     root = (getattr(args, "root", None) or ROOT).resolve()
     if command == "check":
         return run_check(root, args.format)
+    if command == "schema":
+        return run_schema(root)
     if command == "new":
         return run_new(root, args.type, args.args)
     if command == "serve":
@@ -75,6 +81,21 @@ def run_check(root: Path, output_format: str) -> int:
     else:
         print(f"OK: {projects} prosjekter og {pages} sider sjekket, ingen feil "
               f"({seconds:.2f} s)")
+    return 0
+
+
+def run_schema(root: Path) -> int:
+    from .pipeline import VOCABULARY_FILE
+    from .schemas import write_schemas
+    from .vocabulary import load_vocabularies
+    try:
+        written = write_schemas(root, load_vocabularies(root / VOCABULARY_FILE, root))
+    except ContentErrors as problem:
+        report(problem, "text")
+        return 1
+    for path in written:
+        print(f"Skrev {path.relative_to(root).as_posix()}")
+    print("Skjemaene er oppdatert." if written else "Skjemaene var allerede oppdatert.")
     return 0
 
 

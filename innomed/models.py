@@ -20,6 +20,18 @@ def in_vocabulary(name: str) -> AfterValidator:
     return AfterValidator(check)
 
 
+class VocabularyMarker:
+    """Marks a field in the JSON Schema so innomed/schemas.py can list the allowed values."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        schema = handler(core_schema)
+        schema["x-vocabulary"] = self.name
+        return schema
+
+
 def as_list(value):
     """Editors may write `regions: Nord` for a single value; treat it as a list of one."""
     if value is None:
@@ -96,15 +108,15 @@ def listed(item_type):
     return Annotated[list[item_type], BeforeValidator(as_list)]
 
 
-Region = Annotated[str, in_vocabulary("regions")]
-PatientGroup = Annotated[str, in_vocabulary("patient_groups")]
-Phase = Annotated[str, in_vocabulary("phases")]
-InnovationType = Annotated[str, in_vocabulary("innovation_types")]
-Deliverable = Annotated[str, in_vocabulary("deliverables")]
-SupportType = Annotated[str, in_vocabulary("support_types")]
-Kind = Annotated[str, in_vocabulary("kinds")]
-Status = Annotated[str, in_vocabulary("statuses")]
-Theme = Annotated[str, in_vocabulary("themes")]
+Region = Annotated[str, in_vocabulary("regions"), VocabularyMarker("regions")]
+PatientGroup = Annotated[str, in_vocabulary("patient_groups"), VocabularyMarker("patient_groups")]
+Phase = Annotated[str, in_vocabulary("phases"), VocabularyMarker("phases")]
+InnovationType = Annotated[str, in_vocabulary("innovation_types"), VocabularyMarker("innovation_types")]
+Deliverable = Annotated[str, in_vocabulary("deliverables"), VocabularyMarker("deliverables")]
+SupportType = Annotated[str, in_vocabulary("support_types"), VocabularyMarker("support_types")]
+Kind = Annotated[str, in_vocabulary("kinds"), VocabularyMarker("kinds")]
+Status = Annotated[str, in_vocabulary("statuses"), VocabularyMarker("statuses")]
+Theme = Annotated[str, in_vocabulary("themes"), VocabularyMarker("themes")]
 
 
 class Model(BaseModel):

@@ -1,0 +1,66 @@
+"""The JSON Schemas for editors come from the models and accept exactly what check accepts."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from innomed.schemas import SCHEMAS, generate_schemas
+from innomed.sources import read_source
+from innomed.vocabulary import load_vocabularies
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def schemas():
+    vocabularies = load_vocabularies(REPO / "data/vocabulary.yml", REPO)
+    return {name: json.loads(text) for name, text in generate_schemas(vocabularies).items()}
+
+
+def test_committed_schemas_are_up_to_date(schemas):
+    for name, schema in schemas.items():
+        committed = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+        assert committed == schema, f"schemas/{name} is stale: run `python build.py schema`"
+
+
+def test_schemas_list_vocabulary_values_and_descriptions(schemas):
+    project = schemas["project.schema.json"]
+    regions = project["properties"]["regions"]
+    assert regions["items"]["enum"] == ["Nord", "Midt-Norge", "Sør-Øst", "Vest", "Nasjonal"]
+    assert project["additionalProperties"] is False
+    assert set(project["required"]) >= {"title", "summary", "kind", "status", "regions", "owner"}
+    assert all(field.get("description") for field in project["properties"].values())
+
+
+def jsonable(value):
+    """YAML values as a YAML-reading editor plugin sees them (dates as ISO text)."""
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@pytest.mark.parametrize("kind", ["project", "news", "course", "episode", "tool"])
+def test_real_content_validates_against_its_schema(schemas, kind):
+    schema = schemas[f"{kind}.schema.json"]
+    patterns = SCHEMAS[kind][1]
+    files = [p for pattern in patterns for p in REPO.glob(pattern.replace("!(index)", "*"))
+             if not (kind == "episode" and p.name == "index.md")]
+    assert files, kind
+    for path in files:
+        meta = jsonable(read_source(path, REPO).meta)
+        jsonschema.validate(meta, schema)
+
+
+def test_schema_rejects_what_check_rejects(schemas):
+    schema = schemas["project.schema.json"]
+    good = {"title": "T", "summary": "S", "kind": "Prosjektbeskrivelse", "status": "Pågående",
+            "regions": ["Vest"], "owner": "O"}
+    jsonschema.validate(good, schema)
+    for bad in ({**good, "regions": ["Midt Norge"]}, {**good, "regoins": ["Vest"]},
+                {k: v for k, v in good.items() if k != "owner"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
