@@ -20,6 +20,7 @@ class Content:
     podcast: Podcast = field(default_factory=lambda: Podcast(None, []))
     news: list = field(default_factory=list)
     tools: list = field(default_factory=list)
+    file_dates: dict = field(default_factory=dict)  # source path -> last commit date
 
     @property
     def targets(self) -> dict:
@@ -38,6 +39,21 @@ class Content:
         series = [self.podcast.series] if self.podcast.series else []
         return (list(self.catalog.projects) + list(self.pages) + list(self.courses) + modules
                 + series + list(self.podcast.episodes) + list(self.news) + list(self.tools))
+
+    def last_changed(self) -> dict:
+        """Source path -> the date a reader should see as 'last changed' (sitemap lastmod).
+
+        Front matter `updated` wins, then the file's last commit, then `published`; never the
+        build time, so two builds of one commit are identical.
+        """
+        dates = {}
+        for entry in self.all_entries():
+            meta = entry.meta
+            date = (getattr(meta, "updated", None) or self.file_dates.get(entry.source.rel)
+                    or getattr(meta, "published", None))
+            if date:
+                dates[entry.source.rel] = date
+        return dates
 
     @property
     def warnings(self) -> list[str]:

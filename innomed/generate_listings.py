@@ -78,10 +78,14 @@ def link_html(page: str, target: str) -> str:
     return escape_attr(relative if relative.endswith("/") else relative + "/")
 
 
-def paginated_listing(first: str, title: str, intro: str, projects: list[Project],
+def paginated_listing(first: str, title: str, intro, projects: list[Project],
                       trail: list[tuple[str, str]], heading=None,
                       description: str | None = None) -> list[Page]:
-    """The same listing split over pages of PAGE_SIZE cards; `heading` may group the cards."""
+    """The same listing split over pages of PAGE_SIZE cards; `heading` may group the cards.
+
+    `intro` is text, or a function of the page path when it holds links (a link must be
+    relative to the page it appears on, and page 2 sits one folder deeper than page 1).
+    """
     chunks = [projects[i:i + PAGE_SIZE] for i in range(0, len(projects), PAGE_SIZE)] or [[]]
     paths = page_paths(first, len(chunks))
     pages = []
@@ -90,12 +94,13 @@ def paginated_listing(first: str, title: str, intro: str, projects: list[Project
         shown = (f"{count_text(len(projects))} Viser {start + 1}–{start + len(chunk)}."
                  if len(chunks) > 1 else count_text(len(projects)))
         page_title = title if number == 0 else f"{title}, side {number + 1}"
-        body = (front_matter(title=page_title, description=description or intro,
+        text = intro(path) if callable(intro) else intro
+        body = (front_matter(title=page_title, description=description or text,
                              kind="listing",
                              hide=["toc"])
                 + breadcrumbs(path, trail)
                 + f"# {escape_md(page_title)}\n\n"
-                + (f"{intro}\n\n" if intro else "")
+                + (f"{text}\n\n" if text else "")
                 + f'<p class="listing-count">{shown}</p>\n\n'
                 + (grouped_cards(path, chunk, heading) if heading else card_list(path, chunk))
                 + pagination(path, paths, number))
@@ -126,8 +131,8 @@ def generate_project_listings(catalog: Catalog) -> list[Page]:
     trail = [("Forside", HOME)]
     newest = paginated_listing(
         PROJECTS_INDEX, "Prosjekter",
-        "Prosjekter som har fått prosessveiledning fra InnoMed, nyeste tildeling først. "
-        f"Se også [alle prosjekter fra A til Å]({link(PROJECTS_INDEX, ALPHABETICAL)}).",
+        lambda page: "Prosjekter som har fått prosessveiledning fra InnoMed, nyeste tildeling "
+        f"først. Se også [alle prosjekter fra A til Å]({link(page, ALPHABETICAL)}).",
         catalog.projects, trail,
         description="Prosjekter som har fått prosessveiledning fra InnoMed.")
     alphabetical = paginated_listing(
@@ -163,11 +168,11 @@ def generate_allocation_pages(catalog: Catalog) -> list[Page]:
                                catalog.projects)
         rows.append(f"| [{year}]({link(ALLOCATIONS_INDEX, year_page)}) | alle | "
                     f"{len(year_projects)} |")
-        round_links = []
+        round_pages = []
         for round_name in sorted(r for r in rounds if r):
             number = round_name.split("-")[1]
             round_page = f"tildelinger/{year}/{number.lower()}.md"
-            round_links.append(f"[Runde {number}]({link(year_page, round_page)})")
+            round_pages.append((number, round_page))
             rows.append(f"| [{year}]({link(ALLOCATIONS_INDEX, year_page)}) | "
                         f"[{number}]({link(ALLOCATIONS_INDEX, round_page)}) | "
                         f"{len(rounds[round_name])} |")
@@ -175,11 +180,16 @@ def generate_allocation_pages(catalog: Catalog) -> list[Page]:
                 round_page, f"Tildelinger {year}, runde {number}",
                 f"Prosjekter som fikk støtte i tildelingsrunde {number} i {year}.",
                 rounds[round_name], index_trail + [(str(year), year_page)])
-        intro = f"Prosjekter som fikk støtte fra InnoMed i {year}."
-        if round_links:
-            intro += " Per runde: " + ", ".join(round_links) + "."
+        def intro(page, year=year, round_pages=round_pages):
+            text = f"Prosjekter som fikk støtte fra InnoMed i {year}."
+            if round_pages:
+                text += " Per runde: " + ", ".join(
+                    f"[Runde {number}]({link(page, target)})" for number, target in round_pages)
+                text += "."
+            return text
         pages += paginated_listing(year_page, f"Tildelinger {year}", intro, year_projects,
-                                   index_trail)
+                                   index_trail, description=f"Prosjekter som fikk støtte fra "
+                                   f"InnoMed i {year}.")
     body = (front_matter(title="Tildelinger", kind="taxonomy",
                          description="Prosjektene etter år og tildelingsrunde.")
             + breadcrumbs(ALLOCATIONS_INDEX, trail)

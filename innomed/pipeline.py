@@ -11,6 +11,7 @@ from .catalog import Catalog
 from .content import Content, check_references
 from .errors import ContentErrors
 from .feeds import generate_feeds
+from .gitdates import last_commit_dates
 from .generate_content import generate_content_page, read_content_pages
 from .generate_listings import (generate_allocation_pages, generate_project_listings,
                                 generate_taxonomy_pages)
@@ -57,7 +58,8 @@ def load_content(root: Path) -> Content:
     except ContentErrors as problem:
         errors += problem.errors
         catalog = Catalog.from_projects([], vocabularies)  # still check the other sections
-    content = Content(catalog, pages, courses, podcast, news, tools)
+    content = Content(catalog, pages, courses, podcast, news, tools,
+                      file_dates=last_commit_dates(root))
     errors += check_references(content)
     if errors:
         raise ContentErrors(errors)
@@ -119,7 +121,21 @@ def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
     items += generate_tools(content)
     items += generate_feeds(content, read_site_url(root))
     items += generate_redirects(catalog, content.news)
-    return items
+    return with_lastmod(items, content.last_changed())
+
+
+def with_lastmod(items: list, dates: dict) -> list:
+    """Stamp each markdown page with the date its source last changed; listings that have
+    no single source get the newest date of all content."""
+    newest = max(dates.values(), default=None)
+    stamped = []
+    for item in items:
+        date = dates.get(item.origin, newest)
+        if isinstance(item, Page) and item.path.endswith(".md") and date \
+                and item.text.startswith("---\n"):
+            item = replace(item, text=f"---\nlastmod: \"{date.isoformat()}\"\n" + item.text[4:])
+        stamped.append(item)
+    return stamped
 
 
 def stage_site(root: Path) -> tuple[Path, Content]:

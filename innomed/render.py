@@ -25,9 +25,19 @@ class WarningCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def pin_build_date(root: Path) -> None:
+    """MkDocs stamps pages and the sitemap's gzip header with the build date; pin it to the
+    last commit (the reproducible-builds SOURCE_DATE_EPOCH convention MkDocs honours)."""
+    from .gitdates import head_commit_timestamp
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        stamp = head_commit_timestamp(root)
+        os.environ["SOURCE_DATE_EPOCH"] = str(stamp if stamp is not None else 0)
+
+
 def render(config_file: Path, docs_dir: Path, out: Path) -> int:
     """Build into a temporary folder beside `out` and swap only on success. Returns page count."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    pin_build_date(config_file.parent)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException

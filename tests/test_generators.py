@@ -119,3 +119,14 @@ def test_markup_in_titles_is_escaped(scratch):
     catalog = load_content(scratch).catalog
     text = generate_project_page(catalog.projects[0], catalog).text
     assert "# Tittel med \\[klammer\\] &amp; &lt;tagg&gt;" in text
+
+
+def test_links_in_intros_are_relative_to_each_page_of_a_listing(scratch):
+    for number in range(PAGE_SIZE + 1):
+        add(scratch, f"p{number:03}", f"Prosjekt {number:03}")
+    items = generate_site(load_content(scratch), scratch)
+    pages = {item.path: getattr(item, "text", "") for item in items}
+    assert "(alfabetisk.md)" in pages["prosjekt/index.md"]
+    assert "(../alfabetisk.md)" in pages["prosjekt/side/2.md"]
+    assert "(2025/s1.md)" in pages["tildelinger/2025.md"]
+    assert "(../s1.md)" in pages["tildelinger/2025/side/2.md"]
