@@ -7,7 +7,7 @@ from pathlib import Path
 from .errors import ContentError, ContentErrors
 from .links import resolve_internal_links
 from .models import PageMeta
-from .pages import Page, front_matter
+from .pages import Page, escape_md, front_matter
 from .sections import Entry, collect, read_entry
 from .vocabulary import Vocabularies
 
@@ -34,4 +34,7 @@ def generate_content_page(page: Entry, targets: dict) -> Page:
     header = front_matter(title=meta.title, description=meta.description, lang=meta.lang,
                           hide=list(meta.hide), kind="page")
     body = resolve_internal_links(page.body, page.slug, targets)
-    return Page(page.slug, header + body, origin=page.source.rel)
+    # The h1 comes from `title`, as on generated pages: Material would otherwise use the
+    # nav label ("Forside") as the heading.
+    return Page(page.slug, header + f"# {escape_md(meta.title)}\n\n" + body.lstrip("\n"),
+                origin=page.source.rel)

@@ -33,21 +33,26 @@ def redirect_html(title: str, target_url: str) -> str:
 """
 
 
-def generate_redirects(catalog: Catalog, news: list = ()) -> list[Page]:
-    pages = []
-    for entry in news:
-        target = f"/aktuelt/{entry.slug}/"
-        for legacy in entry.meta.legacy_paths:
-            if legacy + "/" != target:
-                pages.append(Page(f"{legacy.strip('/')}/index.html",
-                                  redirect_html(entry.meta.title, target),
-                                  origin=entry.source.rel))
+def legacy_moves(catalog: Catalog, news: list = ()) -> list[tuple[str, str, str, object]]:
+    """(old path, new URL, title, source) for every legacy path that is not the new address."""
+    moves = []
     for project in catalog.projects:
         target = url_of(project_page_path(project))
-        for legacy in project.meta.legacy_paths:
-            if legacy == project.path:
-                continue  # the project already lives at its old address
-            pages.append(Page(f"{legacy.strip('/')}/index.html",
-                              redirect_html(project.meta.title, target),
-                              origin=project.source.rel))
+        moves += [(legacy, target, project.meta.title, project.source)
+                  for legacy in project.meta.legacy_paths if legacy + "/" != target]
+    for entry in news:
+        target = f"/aktuelt/{entry.slug}/"
+        moves += [(legacy, target, entry.meta.title, entry.source)
+                  for legacy in entry.meta.legacy_paths if legacy + "/" != target]
+    return moves
+
+
+def generate_redirects(catalog: Catalog, news: list = ()) -> list[Page]:
+    """A static page at each old path (works on any host), plus `_redirects` for hosts such
+    as Netlify and Cloudflare Pages that can answer with a real 301."""
+    moves = legacy_moves(catalog, news)
+    pages = [Page(f"{old.strip('/')}/index.html", redirect_html(title, new), origin=source.rel)
+             for old, new, title, source in moves]
+    lines = [f"{old} {new} 301" for old, new, _, _ in sorted(moves)]
+    pages.append(Page("_redirects", "\n".join(lines) + "\n" if lines else ""))
     return pages
