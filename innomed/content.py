@@ -21,6 +21,7 @@ class Content:
     news: list = field(default_factory=list)
     tools: list = field(default_factory=list)
     file_dates: dict = field(default_factory=dict)  # source path -> last commit date
+    site_url: str = "https://innomed.no"  # from mkdocs.yml, without trailing slash
 
     @property
     def targets(self) -> dict:

@@ -6,6 +6,7 @@ from .catalog import Catalog
 from .models import format_date, format_period
 from .links import resolve_internal_links
 from .markup import breadcrumbs, downloads_list
+from .structured_data import project_jsonld
 from .pages import Page, StaticFile, escape_md, front_matter, link
 from .validate import Project
 
@@ -118,11 +119,16 @@ def cover_image(page: str, project: Project) -> str:
     return markdown + "{ .cover }\n\n"
 
 
-def generate_project_page(project: Project, catalog: Catalog, targets: dict | None = None) -> Page:
+def generate_project_page(project: Project, catalog: Catalog, targets: dict | None = None,
+                          site_url: str = "https://innomed.no") -> Page:
     page = project_page_path(project)
     meta = project.meta
+    image = meta.image
     header = front_matter(title=meta.title, description=meta.summary, lang=meta.lang,
-                          kind="project")
+                          kind="project", og_type="article",
+                          image=f"/{asset_path(project, image.file)}" if image else None,
+                          image_alt=(image.alt or "") if image else None,
+                          jsonld=project_jsonld(project, f"{site_url}/prosjekt/{project.slug}/"))
     text = (header
             + breadcrumbs(page, [("Forside", HOME), ("Prosjekter", PROJECTS_INDEX)])
             + f"# {escape_md(meta.title)}\n\n"

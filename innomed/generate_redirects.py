@@ -6,10 +6,7 @@ from .catalog import Catalog
 from .generate_projects import project_page_path
 from .pages import Page, escape_attr, url_of
 
-SITE_URL = "https://innomed.no"
-
-
-def redirect_html(title: str, target_url: str) -> str:
+def redirect_html(title: str, target_url: str, site_url: str) -> str:
     """A page that forwards at once, tells search engines the new address, and shows a link."""
     title = escape_attr(title)
     target = escape_attr(target_url)
@@ -19,7 +16,7 @@ def redirect_html(title: str, target_url: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Flyttet: {title}</title>
-<link rel="canonical" href="{SITE_URL}{target}">
+<link rel="canonical" href="{site_url}{target}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
@@ -47,11 +44,13 @@ def legacy_moves(catalog: Catalog, news: list = ()) -> list[tuple[str, str, str,
     return moves
 
 
-def generate_redirects(catalog: Catalog, news: list = ()) -> list[Page]:
+def generate_redirects(catalog: Catalog, news: list = (),
+                       site_url: str = "https://innomed.no") -> list[Page]:
     """A static page at each old path (works on any host), plus `_redirects` for hosts such
     as Netlify and Cloudflare Pages that can answer with a real 301."""
     moves = legacy_moves(catalog, news)
-    pages = [Page(f"{old.strip('/')}/index.html", redirect_html(title, new), origin=source.rel)
+    pages = [Page(f"{old.strip('/')}/index.html", redirect_html(title, new, site_url),
+                  origin=source.rel)
              for old, new, title, source in moves]
     lines = [f"{old} {new} 301" for old, new, _, _ in sorted(moves)]
     pages.append(Page("_redirects", "\n".join(lines) + "\n" if lines else ""))

@@ -9,6 +9,7 @@ from .markup import breadcrumbs, downloads_list
 from .models import format_date, format_partial_date
 from .pages import Page, StaticFile, escape_attr, escape_md, front_matter, link
 from .sections import Course, Entry
+from .structured_data import course_jsonld, episode_jsonld, news_jsonld
 
 HOME = "index.md"
 COURSES = "kurs/index.md"
@@ -111,7 +112,8 @@ def generate_course(course: Course, content: Content) -> list:
         modules = ("## Moduler\n\n" + "\n".join(rows)
                    + f"\n\nTil sammen {minutes_text(course.total_minutes)}.\n\n")
     text = (front_matter(title=meta.title, description=meta.summary, lang=meta.lang,
-                         kind="course")
+                         kind="course", og_type="article",
+                         jsonld=course_jsonld(course, f"{content.site_url}/kurs/{course.slug}/"))
             + breadcrumbs(page, [("Forside", HOME), ("Kurs", COURSES)])
             + f"# {escape_md(meta.title)}\n\n{escape_md(meta.summary)}\n{{ .lead }}\n\n"
             + '<section class="fact-box" aria-labelledby="om-kurset-fakta" markdown="1">\n\n'
@@ -214,8 +216,12 @@ def generate_podcast(content: Content) -> list:
 def generate_episode(episode: Entry, content: Content) -> list:
     page = f"podcast/{episode.slug}.md"
     meta = episode.meta
+    series = content.podcast.series.meta.title
     parts = [front_matter(title=meta.title, description=meta.summary, lang=meta.lang,
-                          kind="episode"),
+                          kind="episode", og_type="article",
+                          jsonld=episode_jsonld(episode, series,
+                                                f"{content.site_url}/podcast/{episode.slug}/",
+                                                f"{content.site_url}/podcast/")),
              breadcrumbs(page, [("Forside", HOME), ("Podkast", PODCAST)]),
              f"# {escape_md(meta.title)}\n\n",
              f'<p class="card-meta">{" · ".join(episode_facts(episode))}</p>\n\n',
@@ -287,8 +293,13 @@ def generate_news(content: Content) -> list:
             image = f"![{alt}]({link(page, staged)})\n\n"
             files.append(StaticFile(staged, entry.source.path.parent / entry.meta.image.file,
                                     origin=entry.source.rel))
+        news_image = entry.meta.image
         text = (front_matter(title=entry.meta.title, description=entry.meta.summary,
-                             lang=entry.meta.lang, kind="news")
+                             lang=entry.meta.lang, kind="news", og_type="article",
+                             image=(f"/aktuelt/bilder/{news_image.file.rsplit('/', 1)[-1]}"
+                                    if news_image else None),
+                             image_alt=(news_image.alt or "") if news_image else None,
+                             jsonld=news_jsonld(entry, f"{content.site_url}/aktuelt/{entry.slug}/"))
                 + breadcrumbs(page, [("Forside", HOME), ("Aktuelt", NEWS)])
                 + f"# {escape_md(entry.meta.title)}\n\n"
                 + f'<p class="card-meta">Publisert {news_date(entry)}</p>\n\n'

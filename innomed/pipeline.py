@@ -59,7 +59,8 @@ def load_content(root: Path) -> Content:
         errors += problem.errors
         catalog = Catalog.from_projects([], vocabularies)  # still check the other sections
     content = Content(catalog, pages, courses, podcast, news, tools,
-                      file_dates=last_commit_dates(root))
+                      file_dates=last_commit_dates(root),
+                      site_url=read_site_url(root).rstrip("/"))
     errors += check_references(content)
     if errors:
         raise ContentErrors(errors)
@@ -109,7 +110,7 @@ def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
     items += copy_tree_files(root / "content", root, skip_suffixes={".md"},
                              skip_folders={"aktuelt", "verktoy"})
     for project in catalog.projects:
-        items.append(generate_project_page(project, catalog, targets))
+        items.append(generate_project_page(project, catalog, targets, content.site_url))
         items += project_files(project)
     items += generate_project_listings(catalog)
     for taxonomy in catalog.taxonomies.values():
@@ -119,8 +120,8 @@ def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
     items += generate_podcast(content)
     items += generate_news(content)
     items += generate_tools(content)
-    items += generate_feeds(content, read_site_url(root))
-    items += generate_redirects(catalog, content.news)
+    items += generate_feeds(content, content.site_url)
+    items += generate_redirects(catalog, content.news, content.site_url)
     return with_lastmod(items, content.last_changed())
 
 
