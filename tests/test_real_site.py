@@ -1,0 +1,230 @@
+"""One end-to-end build of the real content, checked against the front matter it came from.
+
+The expectations are read straight from the markdown files with PyYAML, independently of the
+generator's own reader, so a bug in the pipeline cannot hide itself.
+"""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import REPO, heading_text
+
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---")) or {}
+
+
+PROJECTS = {path.stem: front_matter(path) for path in sorted((REPO / "projects").glob("*.md"))}
+
+
+def slug_of(stem: str) -> str:
+    return PROJECTS[stem].get("slug") or stem  # file names are the slugs, checked below
+
+
+def html(site: Path, url_path: str) -> BeautifulSoup:
+    path = site / url_path.strip("/") / "index.html" if url_path.strip("/") else site / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def listing_slugs(site: Path, first: str) -> list[str]:
+    """Project slugs on a listing and all its following pages, in order."""
+    slugs, page, number = [], first.strip("/"), 1
+    while True:
+        path = site / page / "index.html"
+        if not path.is_file():
+            return slugs
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for card in soup.select("article.project-card"):
+            href = card.select_one("h2 a, h3 a")["href"]
+            slugs.append(href.rstrip("/").rsplit("/", 1)[-1])
+        number += 1
+        page = f"{first.strip('/')}/side/{number}"
+
+
+def test_every_project_file_name_is_its_slug():
+    from innomed.slugs import slug_for_title
+    for stem, meta in PROJECTS.items():
+        assert (meta.get("slug") or slug_for_title(meta["title"])) == stem, stem
+
+
+def test_project_listing_counts_match_front_matter(real_site):
+    slugs = listing_slugs(real_site, "prosjekt")
+    assert sorted(slugs) == sorted(slug_of(stem) for stem in PROJECTS)
+    count = html(real_site, "prosjekt").select_one(".listing-count").get_text()
+    assert count.startswith(f"{len(PROJECTS)} prosjekter.")
+    assert sorted(listing_slugs(real_site, "prosjekt/alfabetisk")) == sorted(slugs)
+
+
+def test_each_region_page_lists_exactly_its_projects(real_site):
+    labels = {"nord": "Nord", "midt-norge": "Midt-Norge", "sor-ost": "Sør-Øst", "vest": "Vest",
+              "nasjonal": "Nasjonal"}
+    for slug, label in labels.items():
+        expected = sorted(slug_of(s) for s, m in PROJECTS.items() if label in m["regions"])
+        assert sorted(listing_slugs(real_site, f"regioner/{slug}")) == expected, label
+        assert heading_text(html(real_site, f"regioner/{slug}").h1) == label
+
+
+def test_patient_group_and_round_pages_match_front_matter(real_site):
+    group = "Barn og unge"
+    expected = sorted(slug_of(s) for s, m in PROJECTS.items()
+                      if group in (m.get("patient_groups") or []))
+    assert sorted(listing_slugs(real_site, "pasientgrupper/barn-og-unge")) == expected
+    round_2026 = sorted(slug_of(s) for s, m in PROJECTS.items()
+                        if any(i.get("round") == "2026-S1" for i in m.get("support") or []))
+    assert sorted(listing_slugs(real_site, "tildelinger/2026/s1")) == round_2026
+    # The 2026 first-round news: "hele 15 prosjekter får skreddersydd innovasjonsrådgivning".
+    assert len(round_2026) == 15
+
+
+def test_fact_boxes_show_the_front_matter(real_site):
+    for stem, meta in PROJECTS.items():
+        soup = html(real_site, f"prosjekt/{slug_of(stem)}")
+        box = soup.select_one("section.fact-box dl")
+        facts = {dt.get_text(strip=True): [dd.get_text(" ", strip=True)
+                                          for dd in dt.find_next_siblings("dd")]
+                 for dt in box.find_all("dt")}
+        assert facts["Type"][0] == meta["kind"]
+        assert facts["Status"][0] == meta["status"]
+        assert facts["Prosjekteier"][0] == meta["owner"]
+        regions = facts.get("Region", facts.get("Regioner"))
+        assert all(region in " ".join(regions) for region in meta["regions"]) or \
+            (not meta["regions"] and "Ikke oppgitt" in regions[0])
+        assert heading_text(soup.h1) == meta["title"]
+
+
+def test_project_pages_link_to_their_listings(real_site):
+    soup = html(real_site, "prosjekt/prosjekterfaring-prehabilitering-kolorektalkreft")
+    hrefs = {a["href"] for a in soup.select("section.fact-box a")}
+    assert "../../regioner/vest/" in hrefs
+    assert "../../tildelinger/2025/s2/" in hrefs
+    assert "../../temaer/kreft/" in hrefs
+
+
+def test_legacy_paths_resolve(real_site):
+    for stem, meta in PROJECTS.items():
+        for legacy in meta.get("legacy_paths") or []:
+            target = real_site / legacy.strip("/") / "index.html"
+            assert target.is_file(), legacy
+            soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+            if refresh:  # a redirect page: its target must exist
+                new = refresh["content"].split("url=", 1)[1]
+                assert (real_site / new.strip("/") / "index.html").is_file()
+
+
+def test_old_site_addresses_cited_in_the_seeds_still_work(real_site):
+    cited = set()
+    for seed in SEEDS.glob("*.txt"):
+        cited |= set(re.findall(r"innomed\.no(/(?:prosjekt|aktuelt)/[a-z0-9\-]+)",
+                                seed.read_text(encoding="utf-8")))
+    assert len(cited) >= 9
+    for path in sorted(cited):
+        assert (real_site / path.strip("/") / "index.html").is_file(), path
+
+
+def test_nynorsk_pages_are_marked(real_site):
+    nynorsk = [stem for stem, meta in PROJECTS.items() if meta.get("lang") == "nn"]
+    assert nynorsk
+    for stem, meta in PROJECTS.items():
+        soup = html(real_site, f"prosjekt/{slug_of(stem)}")
+        assert soup.html["lang"] == meta.get("lang", "nb"), stem
+    soup = html(real_site, f"prosjekt/{slug_of(nynorsk[0])}")
+    assert soup.select_one("a.md-skip").get_text(strip=True) == "Gå til innhald"
+    cards = html(real_site, "prosjekt").select('article.project-card[lang="nn"]') + \
+        html(real_site, "prosjekt/side/2").select('article.project-card[lang="nn"]')
+    assert cards
+
+
+def test_norwegian_heading_anchors_stay_readable(real_site):
+    soup = html(real_site, "prosjekt/prosjekterfaring-prehabilitering-kolorektalkreft")
+    ids = {h.get("id") for h in soup.select("h2, h3")}
+    assert "gjennomforing" in ids and "resultater-og-laering" in ids
+
+
+def test_project_pages_stay_out_of_the_sidebar_and_pages_stay_small(real_site):
+    for page in real_site.rglob("index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        nav = soup.select_one("nav.md-nav--primary")
+        if nav is None:
+            continue  # redirect pages have no theme
+        assert not [a for a in nav.select("a[href]")
+                    if re.search(r"prosjekt/[a-z0-9-]+/$", a["href"])
+                    and not a["href"].endswith(("alfabetisk/", "prosjekt/"))], page
+        assert len(soup.find_all("a")) < 400, page
+        assert page.stat().st_size < 200_000, page
+
+
+def test_norwegian_alphabetical_order(real_site):
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
+    groups, titles = [], []
+    for page in ("prosjekt/alfabetisk", "prosjekt/alfabetisk/side/2"):
+        soup = html(real_site, page)
+        groups += [heading_text(h) for h in soup.select("article h2, .md-content h2")
+                   if len(heading_text(h)) == 1]
+        titles += [heading_text(h) for h in soup.select("article.project-card h3")]
+    letters = list(dict.fromkeys(groups))  # a letter may continue on the next page
+    assert letters == sorted(letters, key=alphabet.index)
+    assert "Én vei inn – felles psykisk helsemottak" in titles
+    assert titles.index("Én vei inn – felles psykisk helsemottak") < \
+        titles.index("Forebygging av spiseforstyrrelse, med fokus på mat og kropp")
+
+
+def test_courses_list_live_first_and_modules_are_numbered(real_site):
+    courses = html(real_site, "kurs")
+    headings = [heading_text(h) for h in courses.select("h2")]
+    assert headings[:2] == ["Kurs du kan ta nå", "Kurs som kommer"]
+    live = [heading_text(h) for h in courses.select("h2:-soup-contains('ta nå') ~ h3")]
+    assert {"Endringsledelse", "Fasilitering", "Tjenesteforløp"} <= set(live)
+    course = html(real_site, "kurs/fasilitering")
+    modules = course.select("h2#moduler + ol li a")
+    assert len(modules) >= 3
+    first = html(real_site, "kurs/fasilitering/" + modules[0]["href"].strip("/"))
+    position = first.select_one(".module-position").get_text(strip=True)
+    assert position.startswith(f"Modul 1 av {len(modules)}")
+    assert first.select_one('.module-steps a[rel="next"]')
+    assert "4,58 av 5" in course.get_text()
+
+
+def test_feeds_parse_and_leave_out_episodes_without_audio(real_site):
+    raw = (real_site / "podcast/feed.xml").read_bytes()
+    podcast = feedparser.parse(raw)
+    assert not podcast.bozo
+    assert podcast.feed.title == "Helseinnovasjon – fra prosjekt til praksis"
+    assert podcast.feed.language == "no" and podcast.feed.author
+    channel = BeautifulSoup(raw, "xml").rss.channel
+    assert channel.find("itunes:explicit").get_text() == "no"
+    assert channel.find("itunes:category")["text"] == "Health & Fitness"
+    assert channel.find("lastBuildDate") is None  # no episode date to stand on
+    audio = [p for p in (REPO / "podcast").glob("[0-9]*.md") if front_matter(p).get("audio")]
+    assert len(podcast.entries) == len(audio)
+    news = feedparser.parse((real_site / "aktuelt/feed.xml").read_bytes())
+    assert not news.bozo and news.version == "atom10"
+    assert len(news.entries) == len(list((REPO / "content/aktuelt").glob("*.md")))
+    assert all(entry.link.startswith("https://innomed.no/aktuelt/") for entry in news.entries)
+
+
+def test_sitemap_dates_come_from_content_not_the_clock(real_site):
+    sitemap = BeautifulSoup((real_site / "sitemap.xml").read_text(), "xml")
+    dates = Counter(loc.get_text() for loc in sitemap.select("url > lastmod"))
+    assert dates and len(sitemap.select("url")) > 100
+    prehab = sitemap.find("loc", string=re.compile("prehabilitering-kolorektalkreft/$"))
+    assert prehab.find_next_sibling("lastmod")
+
+
+def test_rebuild_is_byte_identical(real_site, tmp_path):
+    from innomed.pipeline import build_site
+    again = tmp_path / "site"
+    build_site(REPO, again)
+    first = {p.relative_to(real_site): p.read_bytes() for p in real_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(path) for path in first if first[path] != second[path]] == []
