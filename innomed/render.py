@@ -82,5 +82,8 @@ def serve(config_file: Path, docs_dir: Path, port: int) -> None:
     """MkDocs' live-reload server on the staged tree; it rebuilds when staged files change."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as mkdocs_serve
-    mkdocs_serve(str(config_file), livereload=True, watch_theme=True,
+    # "dirty": MkDocs rebuilds only the staged files that changed, and staging rewrites only
+    # files whose bytes changed, so an edit re-renders its own page and the listings it
+    # appears in, not the whole site.
+    mkdocs_serve(str(config_file), livereload=True, build_type="dirty", watch_theme=True,
                  dev_addr=f"127.0.0.1:{port}", docs_dir=str(docs_dir), strict=False)
