@@ -1,0 +1,192 @@
+"""Courses, podcast, news and tools: same error format as projects, pages and feeds."""
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from innomed.errors import ContentErrors
+from innomed.feeds import news_feed, podcast_feed
+from innomed.generate_sections import generate_courses, generate_podcast
+from innomed.pipeline import load_content
+
+from conftest import run_build_py, write, write_project
+
+SERIES = """\
+---
+title: Serien
+summary: Om serien.
+author: InnoMed
+owner_name: InnoMed
+owner_email: post@example.no
+category: Health & Fitness
+subcategory: Medicine
+---
+Serien.
+"""
+
+EPISODE = """\
+---
+number: {number}
+title: Episode {number}
+summary: Om episode {number}.
+guests:
+  - name: Kari Nordmann
+    role: Prosjektleder
+    organisation: Sola kommune
+{extra}---
+Beskrivelse.
+"""
+
+COURSE = """\
+---
+title: Kurset
+summary: Om kurset.
+status: Tilgjengelig
+available_from: "2025"
+modules: [{modules}]
+---
+*Kursbeskrivelse.*
+"""
+
+MODULE = """\
+---
+title: Modul {name}
+goals: [Forstå {name}]
+minutes: {minutes}
+---
+Innhold.
+"""
+
+
+def errors(root):
+    with pytest.raises(ContentErrors) as caught:
+        load_content(root)
+    return caught.value.errors
+
+
+def test_course_modules_in_order_with_totals_and_steps(scratch):
+    write(scratch, "courses/kurset/index.md", COURSE.format(modules="b, a"))
+    write(scratch, "courses/kurset/a.md", MODULE.format(name="a", minutes=20))
+    write(scratch, "courses/kurset/b.md", MODULE.format(name="b", minutes=25))
+    content = load_content(scratch)
+    [course] = content.courses
+    assert [m.slug for m in course.modules] == ["b", "a"] and course.total_minutes == 45
+    pages = {p.path: p.text for p in generate_courses(content) if hasattr(p, "text")}
+    first, last = pages["kurs/kurset/b.md"], pages["kurs/kurset/a.md"]
+    assert "Modul 1 av 2 · 25 min" in first and 'href="../a/" rel="next"' in first
+    assert "Modul 2 av 2" in last and 'href="../b/" rel="prev"' in last
+    assert "Til sammen 45 min." in pages["kurs/kurset/index.md"]
+
+
+def test_course_errors_name_file_line_and_field(scratch):
+    write(scratch, "courses/kurset/index.md", COURSE.format(modules="a, mangler"))
+    write(scratch, "courses/kurset/a.md", MODULE.format(name="a", minutes="tjue"))
+    write(scratch, "courses/kurset/glemt.md", MODULE.format(name="glemt", minutes=5))
+    found = {(e.path, e.line, e.field) for e in errors(scratch)}
+    assert ("courses/kurset/index.md", 6, "modules[1]") in found
+    assert ("courses/kurset/a.md", 4, "minutes") in found
+    assert ("courses/kurset/glemt.md", 1, "modules") in found
+
+
+def test_live_course_needs_modules(scratch):
+    write(scratch, "courses/kurset/index.md", COURSE.format(modules=""))
+    [error] = errors(scratch)
+    assert error.path == "courses/kurset/index.md" and "moduler" in error.message
+
+
+def test_episode_errors(scratch):
+    write(scratch, "podcast/index.md", SERIES)
+    write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra="duration: 90 min\n"))
+    write(scratch, "podcast/02-b.md", EPISODE.format(number=1, extra=(
+        "audio: {url: http://usikker.no/a.mp3, type: audio/mpeg, length: 10}\n")))
+    found = {(e.path, e.line, e.field): e.message for e in errors(scratch)}
+    assert "er ikke en varighet" in found[("podcast/01-a.md", 9, "duration")]
+    assert "https://" in found[("podcast/02-b.md", 9, "audio.url")]
+
+
+def test_duplicate_episode_numbers(scratch):
+    write(scratch, "podcast/index.md", SERIES)
+    write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra=""))
+    write(scratch, "podcast/01-b.md", EPISODE.format(number=1, extra=""))
+    [error] = errors(scratch)
+    assert (error.path, error.line, error.field) == ("podcast/01-b.md", 2, "number")
+    assert "podcast/01-a.md" in error.message
+
+
+def test_news_and_tool_errors(scratch):
+    write(scratch, "content/aktuelt/sak.md",
+          "---\ntitle: Sak\ndate: 2026-02-30\nsummary: Kort.\nrelated_projects: [ukjent]\n---\n"
+          "Se [prosjektet](prosjekt:ukjent).\n")
+    write(scratch, "content/verktoy/mal.md", "---\ntitle: Mal\nsummary: Kort.\n---\nTekst.\n")
+    found = {(e.path, e.line, e.field): e.message for e in errors(scratch)}
+    assert "finnes ikke i kalenderen" in found[("content/aktuelt/sak.md", 3, "date")]
+    assert "how_to_get" in found[("content/verktoy/mal.md", 1, "front matter")]
+
+
+def test_broken_internal_link_and_related_project(scratch):
+    write(scratch, "content/aktuelt/sak.md",
+          "---\ntitle: Sak\ndate: 2026-02\nsummary: Kort.\nrelated_projects: [ukjent]\n---\n"
+          "Tekst.\n\nSe [prosjektet Ukjent](prosjekt:ukjent).\n")
+    found = {(e.line, e.field): e.message for e in errors(scratch)}
+    assert "'ukjent'" in found[(5, "related_projects[0]")]
+    assert "ingen prosjekt med adressen 'ukjent'" in found[(9, "lenke")]
+
+
+def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
+    write(scratch, "podcast/index.md", SERIES)
+    write(scratch, "podcast/transkripsjoner/a.md", "# Transkripsjon\n\nKari: Hei.\n")
+    write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra=(
+        "date: 2026-01-15\nduration: \"42:30\"\n"
+        "audio: {url: https://lyd.example.no/a.mp3, type: audio/mpeg, length: 12345}\n"
+        "transcript: transkripsjoner/a.md\n")))
+    write(scratch, "podcast/02-b.md", EPISODE.format(number=2, extra=""))
+    content = load_content(scratch)
+    assert [w.split(":")[0] for w in content.warnings] == ["podcast/02-b.md"]
+    xml = podcast_feed(content, "https://innomed.no")
+    assert xml == podcast_feed(content, "https://innomed.no")  # byte-identical
+    feed = feedparser.parse(xml)
+    assert not feed.bozo and len(feed.entries) == 1  # episode 2 has no audio
+    [entry] = feed.entries
+    assert entry.enclosures[0].href == "https://lyd.example.no/a.mp3"
+    assert entry.enclosures[0].length == "12345"
+    assert entry.id == "https://innomed.no/podcast/01-a/"
+    assert entry.itunes_episode == "1" and entry.itunes_duration == "0:42:30"
+    channel = BeautifulSoup(xml, "xml").rss.channel
+    assert channel.find("itunes:owner").find("itunes:email").get_text() == "post@example.no"
+    assert channel.find("lastBuildDate").get_text().startswith("Thu, 15 Jan 2026")
+    transcript = channel.item.find("podcast:transcript")
+    assert transcript["url"] == "https://innomed.no/podcast/transkripsjoner/01-a.txt"
+    pages = {p.path: p for p in generate_podcast(content)}
+    assert '<audio controls preload="none" src="https://lyd.example.no/a.mp3">' in \
+        pages["podcast/01-a.md"].text
+    assert "Kari: Hei." in pages["podcast/01-a.md"].text
+    assert "podcast/transkripsjoner/01-a.txt" in pages
+
+
+def test_news_feed_is_atom_newest_first(scratch):
+    for slug, day in (("eldre", "2025-11"), ("nyere", "2026-02-03")):
+        write(scratch, f"content/aktuelt/{slug}.md",
+              f"---\ntitle: Sak {slug}\ndate: {day}\nsummary: Kort.\n---\nTekst.\n")
+    content = load_content(scratch)
+    feed = feedparser.parse(news_feed(content, "https://innomed.no"))
+    assert feed.version == "atom10"
+    assert [e.link for e in feed.entries] == ["https://innomed.no/aktuelt/nyere/",
+                                              "https://innomed.no/aktuelt/eldre/"]
+    assert feed.feed.updated.startswith("2026-02-03")
+
+
+def test_sections_build_with_projects_linked(scratch):
+    write_project(scratch, "prosjekt-alfa", title="Prosjekt Alfa")
+    write(scratch, "content/verktoy/mal.md",
+          "---\ntitle: Mal\nsummary: Kort.\ndownloads:\n  - title: Malen\n    file: filer/mal.csv\n"
+          "related_projects: [prosjekt-alfa]\n---\n## Hva er verktøyet til?\n\nTekst.\n")
+    write(scratch, "content/verktoy/filer/mal.csv", "Steg;Aktør\n1;Kommune\n")
+    result = run_build_py(scratch, "build")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((scratch / "site/verktoy/mal/index.html").read_text(), "html.parser")
+    download = soup.find("a", string="Malen")
+    assert download["href"] == "../filer/mal.csv"
+    size = len("Steg;Aktør\n1;Kommune\n".encode("utf-8"))
+    assert download.parent.get_text() == f"Malen (CSV, {size} byte)"
+    assert (scratch / "site/verktoy/filer/mal.csv").read_text() == "Steg;Aktør\n1;Kommune\n"
+    assert soup.find("a", string="Prosjekt Alfa")["href"] == "../../prosjekt/prosjekt-alfa/"
