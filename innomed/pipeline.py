@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import Catalog
+from .catalog import Catalog, check_cross_references
 from .content import Content, check_references
 from .errors import ContentErrors
 from .feeds import generate_feeds
@@ -41,23 +41,15 @@ def load_content(root: Path) -> Content:
     """Read and check all content; raises ContentErrors listing every problem found."""
     vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
     errors: list = []
-    projects, found = read_projects(root, vocabularies)
-    errors += found
-    pages, found = read_content_pages(root, vocabularies)
-    errors += found
-    courses, found = read_courses(root, vocabularies)
-    errors += found
-    podcast, found = read_podcast(root, vocabularies)
-    errors += found
-    news, found = read_news(root, vocabularies)
-    errors += found
-    tools, found = read_tools(root, vocabularies)
-    errors += found
-    try:
-        catalog = Catalog.from_projects(projects, vocabularies)
-    except ContentErrors as problem:
-        errors += problem.errors
-        catalog = Catalog.from_projects([], vocabularies)  # still check the other sections
+    results = []
+    for read in (read_projects, read_content_pages, read_courses, read_podcast, read_news,
+                 read_tools):
+        value, found = read(root, vocabularies)  # every reader collects, none stops early
+        results.append(value)
+        errors += found
+    projects, pages, courses, podcast, news, tools = results
+    errors += check_cross_references(projects)
+    catalog = Catalog.from_projects(projects, vocabularies)
     content = Content(catalog, pages, courses, podcast, news, tools,
                       file_dates=last_commit_dates(root),
                       site_url=read_site_url(root).rstrip("/"))
