@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from innomed.schemas import SCHEMAS, generate_schemas
+from innomed.schemas import SCHEMAS, generate_schemas, remark_config
 from innomed.sources import read_source
 from innomed.vocabulary import load_vocabularies
 
@@ -23,6 +23,11 @@ def test_committed_schemas_are_up_to_date(schemas):
     for name, schema in schemas.items():
         committed = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
         assert committed == schema, f"schemas/{name} is stale: run `python build.py schema`"
+
+
+def test_committed_editor_config_is_up_to_date():
+    assert (REPO / ".remarkrc.mjs").read_text(encoding="utf-8") == remark_config(), \
+        ".remarkrc.mjs is stale: run `python build.py schema`"
 
 
 def test_schemas_list_vocabulary_values_and_descriptions(schemas):
