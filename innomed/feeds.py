@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 
 import feedgen.feed  # noqa: F401  (must load before feedgen.ext.podcast: lxml 6 quirk)
+import feedgen.ext.podcast  # noqa: F401  (registers the iTunes extension)
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .content import Content
 from .generate_sections import guests_text
-from .pages import StaticFile
+from .models import partial_date_start
+from .pages import Page, StaticFile
 
 PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
 
@@ -58,7 +60,6 @@ def without_clock(feed: FeedGenerator, newest: dt.date | None) -> None:
 
 
 def podcast_feed(content: Content, site_url: str) -> str | None:
-    import feedgen.ext.podcast  # noqa: F401
     podcast = content.podcast
     if podcast.series is None:
         return None
@@ -110,7 +111,6 @@ def podcast_feed(content: Content, site_url: str) -> str | None:
 def news_feed(content: Content, site_url: str) -> str | None:
     if not content.news:
         return None
-    from .models import partial_date_start
     base = site_url.rstrip("/")
     feed = FeedGenerator()
     feed.id(f"{base}/aktuelt/")
@@ -137,7 +137,6 @@ def news_feed(content: Content, site_url: str) -> str | None:
 
 
 def generate_feeds(content: Content, site_url: str) -> list:
-    from .pages import Page
     items: list = []
     podcast = podcast_feed(content, site_url)
     if podcast:

@@ -6,10 +6,13 @@ the archive grows (Material renders whole pages into the search index and the DO
 
 from __future__ import annotations
 
+import posixpath
+
 from .catalog import Catalog, Taxonomy
 from .collation import norwegian_key
-from .generate_projects import HOME, PROJECTS_INDEX, breadcrumbs, project_page_path
-from .pages import Page, escape_attr, escape_md, front_matter, link
+from .generate_projects import HOME, PROJECTS_INDEX, project_page_path
+from .markup import breadcrumbs
+from .pages import Page, escape_attr, escape_md, front_matter, link, url_of
 from .validate import Project
 
 PAGE_SIZE = 30
@@ -70,11 +73,7 @@ def pagination(page: str, paths: list[str], current: int) -> str:
 
 def link_html(page: str, target: str) -> str:
     """Raw-HTML links are not rewritten by MkDocs: write the directory URL relative to page."""
-    import posixpath
-    from .pages import url_of
-    here = url_of(page)
-    there = url_of(target)
-    relative = posixpath.relpath(there, here)
+    relative = posixpath.relpath(url_of(target), url_of(page))
     return escape_attr(relative if relative.endswith("/") else relative + "/")
 
 
@@ -96,8 +95,7 @@ def paginated_listing(first: str, title: str, intro, projects: list[Project],
         page_title = title if number == 0 else f"{title}, side {number + 1}"
         text = intro(path) if callable(intro) else intro
         body = (front_matter(title=page_title, description=description or text,
-                             kind="listing",
-                             hide=["toc"])
+                             kind="listing", hide=["toc"])
                 + breadcrumbs(path, trail)
                 + f"# {escape_md(page_title)}\n\n"
                 + (f"{text}\n\n" if text else "")

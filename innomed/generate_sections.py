@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .content import Content
-from .generate_listings import PAGE_SIZE, pagination, page_paths
+from .generate_listings import PAGE_SIZE, card_list, page_paths, pagination
 from .links import resolve_internal_links
 from .markup import breadcrumbs, downloads_list
 from .models import format_date, format_partial_date
@@ -325,7 +325,7 @@ def generate_tools(content: Content) -> list:
         downloads = staged_files(tool, "verktoy/filer")
         if downloads:
             get = "## Last ned\n\n" + downloads_list(page, downloads, tool.source.path.parent,
-                                                     dated=True) + "\n"
+                                                     content.file_dates, tool.source.rel) + "\n"
         else:
             get = f"## Slik får du verktøyet\n\n{escape_md(tool.meta.how_to_get)}\n\n"
         audience = ("**For:** " + ", ".join(escape_md(a) for a in tool.meta.audience) + "\n\n"
@@ -344,7 +344,6 @@ def generate_tools(content: Content) -> list:
 
 def home_highlights(content: Content) -> str:
     """Newest projects, news, episodes and live courses, appended to content/index.md."""
-    from .generate_listings import card_list
     parts = []
     newest = content.catalog.projects[:3]
     if newest:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-from functools import lru_cache
+import posixpath
 from pathlib import Path
 
 from .models import format_date
@@ -34,13 +33,19 @@ def breadcrumbs(page: str, trail: list[tuple[str, str]]) -> str:
     return f'<nav class="breadcrumbs" aria-label="Brødsmulesti" markdown="1">\n\n{items}\n\n</nav>\n\n'
 
 
-def downloads_list(page: str, items: list, folder: Path, dated: bool = False) -> str:
-    """`- [Title](file) (PDF, 1,2 MB, oppdatert 3. mars 2026)` with a description below."""
+def downloads_list(page: str, items: list, folder: Path, dates: dict | None = None,
+                   source_rel: str = "") -> str:
+    """`- [Title](file) (PDF, 1,2 MB, oppdatert 3. mars 2026)` with a description below.
+
+    `dates` maps repository paths to last-commit dates (Content.file_dates); `source_rel` is
+    the markdown file's repository path, which the attachment's file is relative to.
+    """
     lines = []
     for attachment, staged in items:
         path = folder / attachment.file
         details = [file_type(attachment.file), human_size(path.stat().st_size)]
-        changed = last_commit_date(path) if dated else None
+        key = posixpath.normpath(posixpath.join(posixpath.dirname(source_rel), attachment.file))
+        changed = (dates or {}).get(key)
         if changed:
             details.append(f"oppdatert {format_date(changed)}")
         line = f"- [{escape_md(attachment.title)}]({link(page, staged)}) ({', '.join(details)})"
@@ -48,16 +53,3 @@ def downloads_list(page: str, items: list, folder: Path, dated: bool = False) ->
             line += f"  \n  {escape_md(attachment.description)}"
         lines.append(line)
     return "\n".join(lines) + "\n"
-
-
-@lru_cache(maxsize=None)
-def last_commit_date(path: Path):
-    """The file's last commit date: stable across rebuilds of one commit, unlike mtime."""
-    from datetime import date
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path.name],
-                                cwd=path.parent, capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    text = result.stdout.strip()
-    return date.fromisoformat(text) if result.returncode == 0 and text else None

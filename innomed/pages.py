@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,6 @@ def url_of(page_path: str) -> str:
 
 def front_matter(**fields) -> str:
     """A small YAML header for MkDocs; values are quoted JSON-style strings where needed."""
-    import json
     lines = ["---"]
     for key, value in fields.items():
         if value is None or value == [] or value == "":

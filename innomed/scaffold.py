@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from .slugs import slug_for_title
@@ -232,7 +233,6 @@ Skriv her.
 
 
 def next_episode_number(root: Path) -> int:
-    import re
     numbers = [int(m.group(1)) for p in (root / "podcast").glob("*.md")
                if (m := re.match(r"(\d+)-", p.name))]
     return max(numbers, default=0) + 1

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .collation import norwegian_key
 from .errors import ContentError, ContentErrors
+from .models import partial_date_start
 from .models_sections import (CourseMeta, EpisodeMeta, ModuleMeta, NewsMeta, PodcastMeta,
                               ToolMeta)
 from .sources import Source, read_source
@@ -135,14 +137,12 @@ def read_folder(root: Path, relative: str, model, vocabularies: Vocabularies):
 
 def read_news(root: Path, vocabularies: Vocabularies):
     news, errors = read_folder(root, "content/aktuelt", NewsMeta, vocabularies)
-    from .models import partial_date_start
     news.sort(key=lambda e: (partial_date_start(e.meta.date), e.meta.date, e.meta.title),
               reverse=True)
     return news, errors
 
 
 def read_tools(root: Path, vocabularies: Vocabularies):
-    from .collation import norwegian_key
     tools, errors = read_folder(root, "content/verktoy", ToolMeta, vocabularies)
     tools.sort(key=lambda e: norwegian_key(e.meta.title))
     return tools, errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,7 +145,6 @@ def validate_entry(source: Source, model: type[BaseModel], vocabularies: Vocabul
 
 def slug_from_file(source: Source, name: str) -> str:
     """Sections other than projects take their address from the file or folder name."""
-    import re
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
         raise ContentErrors([ContentError(source.rel, 1, "filnavn", (
             f"'{name}' kan ikke brukes i en adresse (forventet små bokstaver a-z, tall og "

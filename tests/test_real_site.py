@@ -228,3 +228,16 @@ def test_rebuild_is_byte_identical(real_site, tmp_path):
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [str(path) for path in first if first[path] != second[path]] == []
+
+
+def test_tool_downloads_state_type_size_and_date(real_site):
+    soup = html(real_site, "verktoy/mal-for-tjenesteforlop")
+    items = soup.select("h2#last-ned + ul li")
+    assert items
+    for item in items:
+        link = item.find("a")
+        assert (real_site / "verktoy" / link["href"].removeprefix("../")).is_file()
+        assert re.search(r"\((CSV|Tekst), \d+(,\d)? (byte|kB|MB)(, oppdatert \d+\. \w+ \d{4})?\)",
+                         item.get_text()), item.get_text()
+    undownloadable = html(real_site, "verktoy/gevinstverktoy-dho")
+    assert undownloadable.select_one("h2#slik-far-du-verktoyet")
