@@ -1,19 +1,20 @@
 """The accessibility gate: every page of the built site, audited in Chromium on every test run.
 
 One crawl (the `audit` fixture) opens EVERY HTML page at 375 and 1280 px, in every colour
-palette the site offers, and runs axe-core (WCAG 2.0/2.1/2.2 A+AA and best practices) on:
-  - the page as it loads ("side"),
-  - the page with the search dialog open and showing results ("søk åpent"),
-  - below 1220 px, the page with the menu drawer open ("meny åpen").
-It also records <html lang> and every request the browser makes. The tests below assert on
-that crawl, and the Nu HTML checker (vnu.jar) validates every HTML file. Zero is the bar
+palette the site offers, and runs axe-core (WCAG 2.0/2.1/2.2 A+AA and best practices) on the
+page as it loads ("side"). On one page of every kind (section, depth and language: see
+browser.one_page_per_kind) it also audits the parts that are the same on every page in their
+open states: the search dialog showing results ("søk åpent"), below 1220 px the open menu
+drawer ("meny åpen"), and search words highlighted on the page ("søkeord uthevet").
+The crawl also records <html lang> and every request the browser makes; the tests below
+assert on it, and the Nu HTML checker (vnu.jar) validates every HTML file. Zero is the bar
 everywhere: there is no allow-list. Set INNOMED_AUDIT_SUMMARY=path.json to keep a summary.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import re
 import subprocess
 import time
 from collections import Counter
@@ -22,8 +23,9 @@ from dataclasses import dataclass, field
 import pytest
 
 pytest.register_assert_rewrite("browser")
-from browser import (AXE_TAGS, DRAWER_BREAKPOINT, VNU_JAR, WIDTHS, format_violation, goto,
-                     is_redirect_page, new_context, page_file, run_axe, write_json)
+from browser import (AXE_TAGS, DRAWER_BREAKPOINT, VNU_JAR, WIDTHS, format_violation, goto,  # noqa: E402
+                     is_redirect_page, new_context, one_page_per_kind, page_file, run_axe,
+                     write_json)
 
 pytest_plugins = ["browser"]
 pytestmark = pytest.mark.browser
@@ -37,6 +39,8 @@ class Audit:
     source: str
     widths: tuple = WIDTHS
     states: Counter = field(default_factory=Counter)  # state label -> axe runs
+    state_pages: dict = field(default_factory=dict)  # state label -> pages it was audited on
+    statement_links: dict = field(default_factory=dict)  # url -> footer link's resolved path
     palettes: list = field(default_factory=list)
     violations: list = field(default_factory=list)  # (url, label, violation)
     langs: dict = field(default_factory=dict)  # url -> <html lang> as rendered
@@ -44,22 +48,25 @@ class Audit:
     requests: int = 0
     problems: list = field(default_factory=list)  # a state that could not be reached
     seconds: float = 0.0
-    vnu: dict = field(default_factory=dict)
 
     def summary(self) -> dict:
         by_rule = Counter(v["id"] for _, _, v in self.violations)
-        nodes = Counter()
+        nodes, targets = Counter(), {}
         for _, _, v in self.violations:
             nodes[v["id"]] += len(v["nodes"])
+            for node in v["nodes"]:
+                targets.setdefault(v["id"], Counter())[" ".join(node["target"])] += 1
         return {
             "site": self.source,
             "pages_checked": len(self.pages),
             "widths": list(self.widths),
             "states": dict(self.states),
+            "pages_per_state": {state: len(urls) for state, urls in self.state_pages.items()},
             "palettes": self.palettes,
             "axe": {"tags": AXE_TAGS, "violations": sum(by_rule.values()),
-                    "violations_by_rule": dict(by_rule), "nodes_by_rule": dict(nodes)},
-            "vnu": self.vnu,
+                    "violations_by_rule": dict(by_rule), "nodes_by_rule": dict(nodes),
+                    "top_targets_by_rule": {rule: dict(counter.most_common(8))
+                                            for rule, counter in targets.items()}},
             "lang": dict(Counter(self.langs.values())),
             "requests": self.requests,
             "third_party_requests": len(self.foreign),
@@ -90,6 +97,16 @@ SET_TOGGLE = """([id, on]) => {
   box.checked = on;
   box.dispatchEvent(new Event('change', {bubbles: true}));
   return true;
+}"""
+
+
+STATEMENT_PATH = "/tilgjengelighetserklaering/"
+
+# Where the footer's link to the accessibility statement really goes, resolved by the browser.
+STATEMENT_LINK = """() => {
+  const links = [...document.querySelectorAll('.md-footer a[href]')]
+    .map(a => new URL(a.href).pathname).filter(p => p.includes('tilgjengelighetserklaering'));
+  return links[0] || null;
 }"""
 
 
@@ -129,11 +146,18 @@ def open_drawer(page) -> str | None:
 
 def strip_refresh(text: str) -> str:
     """Redirect pages forward at once; audit what a visitor with refresh turned off sees."""
-    import re
     return re.sub(r'<meta http-equiv="refresh"[^>]*>', "", text)
 
 
-def audit_page(page, audit: Audit, url: str, width: int) -> None:
+def serve_text(body: str):
+    def handler(route):  # one parameter: Playwright then passes only the route
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body)
+    return handler
+
+
+def audit_page(page, audit: Audit, url: str, width: int, server, states: bool) -> None:
+    """axe on the page as loaded in every palette; on one page of each kind also the open
+    search with results, the open menu drawer (below 1220 px) and highlighted search terms."""
     palettes = page.evaluate(READ_PALETTES)
     for palette in palettes:
         name = palette.get("scheme") or "default"
@@ -146,10 +170,13 @@ def audit_page(page, audit: Audit, url: str, width: int) -> None:
         def check(state: str, include=None):
             label = f"{state}, {suffix}"
             audit.states[state] += 1
+            audit.state_pages.setdefault(state, set()).add(url)
             for violation in run_axe(page, include):
                 audit.violations.append((url, label, violation))
 
         check("side")
+        if not states:
+            continue
         if page.locator("#__search").count():
             problem = open_search_with_results(page)
             if problem:
@@ -164,6 +191,14 @@ def audit_page(page, audit: Audit, url: str, width: int) -> None:
             else:
                 check("meny åpen", [".md-sidebar--primary"])
             page.evaluate(SET_TOGGLE, ["__drawer", False])
+        # Material's search.highlight marks the search words on the page a result leads to.
+        page.goto(server.url(url) + "?h=" + SEARCH_QUERY, wait_until="load")
+        if len(palettes) > 1:
+            page.evaluate(APPLY_PALETTE, palette)
+        if page.locator("mark[data-md-highlight]").count():
+            check("søkeord uthevet", [".md-content"])
+        if len(palettes) > 1:  # the next palette starts from the page as loaded
+            page.goto(server.url(url), wait_until="load")
 
 
 @pytest.fixture(scope="session")
@@ -171,26 +206,36 @@ def audit(audit_site, site_server, chromium, audit_summary) -> Audit:
     started = time.perf_counter()
     result = Audit(pages=audit_site.pages(), source=audit_site.source)
     redirects = {url for url in result.pages if is_redirect_page(audit_site.site, url)}
+    sampled = set(one_page_per_kind([u for u in result.pages if u not in redirects],
+                                    audit_site.langs))
     for width in WIDTHS:
         context, log = new_context(chromium, width, site_server)
-        for url in redirects:
-            body = strip_refresh(page_file(audit_site.site, url).read_text(encoding="utf-8"))
-            context.route(site_server.url(url),
-                          lambda route, body=body: route.fulfill(
-                              status=200, content_type="text/html; charset=utf-8", body=body))
         page = context.new_page()
         for url in result.pages:
+            if url in redirects:
+                continue
             goto(page, site_server, url, log)
             result.langs[url] = page.evaluate("() => document.documentElement.lang")
-            if url in redirects:
-                result.states["side"] += 1
-                for violation in run_axe(page):
-                    result.violations.append((url, f"videresending, {width}px", violation))
-                continue
-            audit_page(page, result, url, width)
+            result.statement_links[url] = page.evaluate(STATEMENT_LINK)
+            audit_page(page, result, url, width, site_server, url in sampled)
         result.foreign += log.foreign
         result.requests += log.count
         context.close()
+        if redirects:  # in a context of their own: routes switch the HTTP cache off
+            context, log = new_context(chromium, width, site_server)
+            for url in redirects:
+                body = strip_refresh(page_file(audit_site.site, url).read_text(encoding="utf-8"))
+                context.route(site_server.url(url), serve_text(body))
+            page = context.new_page()
+            for url in sorted(redirects):
+                goto(page, site_server, url, log)
+                result.langs[url] = page.evaluate("() => document.documentElement.lang")
+                result.states["side"] += 1
+                for violation in run_axe(page):
+                    result.violations.append((url, f"videresending, {width}px", violation))
+            result.foreign += log.foreign
+            result.requests += log.count
+            context.close()
     result.seconds = time.perf_counter() - started
     audit_summary["accessibility"] = result.summary()
     return result
@@ -231,6 +276,58 @@ def test_no_request_leaves_the_site(audit):
     report = "\n".join(f"{page}: {request}" for page, request in audit.foreign)
     assert not audit.foreign, f"{len(audit.foreign)} forespørsler til andre verter:\n{report}"
     assert audit.requests > len(audit.pages)  # the log really saw the traffic
+
+
+def test_every_page_links_to_the_accessibility_statement(audit, audit_site):
+    """The law wants the statement one click away: a working footer link on every page."""
+    assert STATEMENT_PATH in audit.pages, f"{STATEMENT_PATH} finnes ikke i det bygde nettstedet"
+    wrong = [f"{url}: {target!r}" for url, target in audit.statement_links.items()
+             if target != STATEMENT_PATH]
+    assert not wrong, ("Bunnteksten lenker ikke til tilgjengelighetserklæringen på:\n"
+                       + "\n".join(wrong))
+
+
+def test_print_stylesheet_prints_the_report_only(audit_site, site_server, chromium, tmp_path):
+    """Project pages are printed for meetings: article only, black sans-serif text, external
+    link addresses written out, fact box kept on one page."""
+    projects = [u for u in audit_site.pages() if u.startswith("/prosjekt/") and u.count("/") == 3
+                and not is_redirect_page(audit_site.site, u)
+                and "fact-box" in page_file(audit_site.site, u).read_text(encoding="utf-8")]
+    assert projects, "fant ingen prosjektside med faktaboks"
+    context, log = new_context(chromium, 1280, site_server)
+    page = context.new_page()
+    url = next((u for u in projects if 'href="http' in
+                page_file(audit_site.site, u).read_text(encoding="utf-8").split("md-content", 1)[-1]),
+               projects[0])
+    goto(page, site_server, url, log)
+    page.emulate_media(media="print")
+    found = page.evaluate("""() => {
+      const shown = sel => [...document.querySelectorAll(sel)]
+        .filter(e => getComputedStyle(e).display !== 'none').length;
+      const external = [...document.querySelectorAll('.md-content a[href^="http"]')]
+        .find(a => !a.closest('.fact-box'));
+      const body = getComputedStyle(document.querySelector('.md-content p'));
+      return {
+        furniture: ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search',
+                    '.md-footer__inner', '.md-footer-meta', '.md-skip', '.md-top']
+                   .filter(sel => shown(sel) > 0),
+        article: shown('.md-content') > 0,
+        after: external ? getComputedStyle(external, '::after').content : null,
+        href: external ? external.getAttribute('href') : null,
+        color: body.color, font: body.fontFamily,
+        factBreak: getComputedStyle(document.querySelector('.fact-box')).breakInside,
+      };
+    }""")
+    page.pdf(path=str(tmp_path / "utskrift.pdf"))  # the print path renders without errors
+    context.close()
+    assert found["furniture"] == [], f"{url}: skrives ut: {found['furniture']}"
+    assert found["article"]
+    assert found["color"] in ("rgb(0, 0, 0)", "rgba(0, 0, 0, 1)"), found["color"]
+    assert "sans-serif" in found["font"] and not found["font"].lower().startswith(
+        ("serif", "georgia", "times")), found["font"]
+    assert found["factBreak"] == "avoid", found["factBreak"]
+    if found["href"] is not None:
+        assert found["href"] in found["after"], (found["href"], found["after"])
 
 
 @pytest.fixture(scope="session")
