@@ -27,9 +27,17 @@ check: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(PY) build.py serve
 
-## test: install test dependencies and run every test
-test: $(VENV)/.installed-test
-	$(PY) -m pytest
+# axe-core and the Nu HTML checker for the browser audit. --ignore-scripts: vnu-jar's install
+# script downloads a Java runtime (no network for that here); the system Java is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+## test: install test dependencies and run every test (browser audit needs chromium and java)
+# The audit's figures go to .build/tilgjengelighet.json; a later `make site` puts them in the
+# accessibility statement.
+test: $(VENV)/.installed-test node_modules/.installed
+	INNOMED_AUDIT_SUMMARY=.build/tilgjengelighet.json $(PY) -m pytest
 
 clean:
-	rm -rf site .build .site.new .site.old
+	rm -rf site .build .site.new .site.old node_modules

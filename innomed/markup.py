@@ -30,7 +30,9 @@ def file_type(name: str) -> str:
 def breadcrumbs(page: str, trail: list[tuple[str, str]]) -> str:
     items = "\n".join(f"{i}. [{escape_md(label)}]({link(page, target)})"
                       for i, (label, target) in enumerate(trail, start=1))
-    return f'<nav class="breadcrumbs" aria-label="Brødsmulesti" markdown="1">\n\n{items}\n\n</nav>\n\n'
+    # data-search-exclude: search results should not start with "1. Forside 2. Prosjekter".
+    return (f'<nav class="breadcrumbs" aria-label="Brødsmulesti" data-search-exclude '
+            f'markdown="1">\n\n{items}\n\n</nav>\n\n')
 
 
 def downloads_list(page: str, items: list, folder: Path, dates: dict | None = None,

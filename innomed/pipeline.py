@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from .audit_summary import STATEMENT_PAGE, read_summary, statement_section
 from .catalog import Catalog, check_cross_references
 from .content import Content, check_references
 from .errors import ContentErrors
@@ -98,6 +99,8 @@ def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
         page = generate_content_page(entry, targets)
         if page.path == "index.md":
             page = replace(page, text=page.text.rstrip() + "\n\n" + home_highlights(content))
+        if page.path == STATEMENT_PAGE and (summary := read_summary(root)):
+            page = replace(page, text=page.text.rstrip() + statement_section(summary))
         items.append(page)
     items += copy_tree_files(root / "content", root, skip_suffixes={".md"},
                              skip_folders={"aktuelt", "verktoy"})

@@ -18,7 +18,8 @@ def test_workflow_tests_every_push_and_pull_request():
     workflow = load_workflow()
     assert {"push", "pull_request"} <= set(workflow["on"])
     steps = workflow["jobs"]["test"]["steps"]
-    assert any(step.get("run") == "make test" for step in steps)
+    runs = [step.get("run") for step in steps if step.get("run")]
+    assert runs == ["make test", "make site"]  # the statement gets this run's audit figures
     python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"
 
@@ -29,8 +30,10 @@ def test_workflow_deploys_only_from_the_default_branch_after_tests():
     assert "default_branch" in deploy["if"] and "push" in deploy["if"]
     uses = [step.get("uses", "") for step in deploy["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    assert any(step.get("run") == "make site" for step in deploy["steps"])
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    upload = next(step for step in load_workflow()["jobs"]["test"]["steps"]
+                  if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["if"] == deploy["if"] and upload["with"]["path"] == "site"
 
 
 def test_every_action_is_pinned_to_a_commit():

@@ -241,3 +241,37 @@ def test_tool_downloads_state_type_size_and_date(real_site):
                          item.get_text()), item.get_text()
     undownloadable = html(real_site, "verktoy/gevinstverktoy-dho")
     assert undownloadable.select_one("h2#slik-far-du-verktoyet")
+
+
+def test_sharing_metadata_and_structured_data(real_site):
+    import json
+    soup = html(real_site, "prosjekt/prosjekterfaring-prehabilitering-kolorektalkreft")
+    meta = {tag.get("property") or tag.get("name"): tag.get("content")
+            for tag in soup.select("head meta[property], head meta[name]")}
+    assert meta["og:title"] == "Prosjekterfaring: Prehabilitering for kolorektalkreft"
+    assert meta["og:type"] == "article" and meta["og:locale"] == "nb_NO"
+    assert meta["og:url"] == ("https://innomed.no/prosjekt/"
+                              "prosjekterfaring-prehabilitering-kolorektalkreft/")
+    assert meta["og:description"] and meta["twitter:card"] == "summary"
+    assert soup.select_one('link[rel="canonical"]')["href"] == meta["og:url"]
+    [script] = soup.select('script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert data["@type"] == "Article" and data["headline"] == meta["og:title"]
+    episode = json.loads(html(real_site, "podcast/06-mila-mitt-liv-mitt-ansvar")
+                         .select_one('script[type="application/ld+json"]').string)
+    assert episode["@type"] == "PodcastEpisode" and episode["episodeNumber"] == 6
+    course = json.loads(html(real_site, "kurs/fasilitering")
+                        .select_one('script[type="application/ld+json"]').string)
+    assert course["@type"] == "Course" and course["timeRequired"].startswith("PT")
+    nynorsk = [s for s, m in PROJECTS.items() if m.get("lang") == "nn"][0]
+    assert html(real_site, f"prosjekt/{slug_of(nynorsk)}").select_one(
+        'meta[property="og:locale"]')["content"] == "nn_NO"
+
+
+def test_accessibility_statement_is_linked_from_every_page(real_site):
+    for page in real_site.rglob("index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.select_one("footer") is None:
+            continue  # redirect pages
+        links = [a for a in soup.select("footer a") if "tilgjengelighetserklaering" in a["href"]]
+        assert links, page

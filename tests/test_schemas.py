@@ -1,6 +1,7 @@
 """The JSON Schemas for editors come from the models and accept exactly what check accepts."""
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -69,3 +70,35 @@ def test_schema_rejects_what_check_rejects(schemas):
                 {k: v for k, v in good.items() if k != "owner"}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
+
+
+REMARK = REPO / "node_modules/.bin/remark"
+
+
+def run_remark(*paths: str, cwd: Path = REPO):
+    import subprocess
+    assert REMARK.is_file(), "node_modules mangler: kjør `npm ci --ignore-scripts` (make test gjør det)"
+    return subprocess.run([str(REMARK), "--frail", "--no-color", "--no-stdout", *paths],
+                          cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_editor_plugin_accepts_the_real_content():
+    result = run_remark("projects", "content", "courses", "podcast")
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+
+
+def test_editor_plugin_flags_a_wrong_value_with_its_line(tmp_path):
+    import shutil
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    shutil.copy(REPO / ".remarkrc.mjs", tmp_path / ".remarkrc.mjs")
+    (tmp_path / "node_modules").symlink_to(REPO / "node_modules")
+    project = REPO / "projects/dho-sor-rogaland.md"
+    text = project.read_text(encoding="utf-8").replace("regions: [Vest]", "regions: [Vestland]")
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "projects/feil.md").write_text(text, encoding="utf-8")
+    line = next(n for n, t in enumerate(text.split("\n"), 1) if t.startswith("regions:"))
+    result = run_remark("projects", cwd=tmp_path)
+    assert result.returncode == 1
+    assert re.search(rf"\b{line}:\d+-{line}:\d+ +warning Must be equal to one of the allowed "
+                     r"values: `Nord`, `Midt-Norge`", result.stderr), result.stderr
