@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test check serve clean
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
