@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .body_checks import check_body
 from .errors import ContentError, ContentErrors
 from .models import ProjectMeta
 from .slugs import slug_for_title
@@ -135,11 +136,18 @@ def check_files(source: Source, meta) -> list[ContentError]:
 
 
 def validate_entry(source: Source, model: type[BaseModel], vocabularies: Vocabularies):
-    """Front matter and the files it points to; raises ContentErrors with every problem."""
-    meta = validate_meta(source, model, vocabularies)
+    """Front matter and the files it points to; raises ContentErrors with every problem.
+
+    When the front matter fails, the body's own problems (headings, link text, alt text) are
+    reported in the same run; for valid entries they are checked with the cross-references.
+    """
+    try:
+        meta = validate_meta(source, model, vocabularies)
+    except ContentErrors as problem:
+        raise ContentErrors(problem.errors + check_body(source)) from None
     errors = check_files(source, meta)
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors + check_body(source))
     return meta
 
 

@@ -181,3 +181,10 @@ def test_table_header_cells_may_not_be_empty(scratch):
 def test_code_blocks_are_not_checked(scratch):
     write_project(scratch, "x", text=BODY.replace("{body}", "```\n# ikke en overskrift\n```\n"))
     assert load_content(scratch).catalog.projects
+
+
+def test_body_problems_are_reported_with_front_matter_problems(scratch):
+    write_project(scratch, "x", text=BASE.replace("[Nord]", "[Nordland]").format(extra="")
+                  .replace("Tekst.\n", "#### For dypt\n"))
+    found = {(e.line, e.field) for e in problems(scratch)}
+    assert found == {(6, "regions[0]"), (9, "overskrift")}
