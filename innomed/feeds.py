@@ -15,7 +15,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .content import Content
-from .generate_sections import guests_text
+from .generate_podcast import guests_text
 from .models import partial_date_start
 from .pages import Page, StaticFile
 

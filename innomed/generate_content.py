@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
+from .errors import ContentError
 from .links import resolve_internal_links
 from .models import PageMeta
 from .pages import Page, escape_md, front_matter

@@ -67,7 +67,7 @@ def pagination(page: str, paths: list[str], current: int) -> str:
     if current < len(paths) - 1:
         items.append(f'<li><a href="{link_html(page, paths[current + 1])}" rel="next">'
                      "Neste side</a></li>")
-    return (f'<nav class="pagination" aria-label="Sider i listen">\n<ul>\n'
+    return ('<nav class="pagination" aria-label="Sider i listen">\n<ul>\n'
             + "\n".join(items) + "\n</ul>\n</nav>\n\n")
 
 

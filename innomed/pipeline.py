@@ -18,8 +18,11 @@ from .generate_listings import (generate_allocation_pages, generate_project_list
                                 generate_taxonomy_pages)
 from .generate_projects import generate_project_page, project_files
 from .generate_redirects import generate_redirects
-from .generate_sections import (generate_courses, generate_news, generate_podcast,
-                                generate_tools, home_highlights)
+from .generate_courses import generate_courses
+from .generate_home import home_highlights
+from .generate_news import generate_news
+from .generate_podcast import generate_podcast
+from .generate_tools import generate_tools
 from .pages import Page, StaticFile
 from .sections import read_courses, read_news, read_podcast, read_tools
 from .stage import copy_tree_files, stage

@@ -8,7 +8,6 @@ import sys
 import time
 import urllib.request
 
-import pytest
 
 from conftest import REPO, run_build_py, write_project
 

@@ -6,7 +6,7 @@ from innomed.generate_redirects import generate_redirects
 from innomed.pages import link, url_of
 from innomed.pipeline import generate_site, load_content
 
-from conftest import write, write_project
+from conftest import write_project
 
 WITH_SUPPORT = """\
 ---

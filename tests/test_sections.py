@@ -6,7 +6,8 @@ from bs4 import BeautifulSoup
 
 from innomed.errors import ContentErrors
 from innomed.feeds import news_feed, podcast_feed
-from innomed.generate_sections import generate_courses, generate_podcast
+from innomed.generate_courses import generate_courses
+from innomed.generate_podcast import generate_podcast
 from innomed.pipeline import load_content
 
 from conftest import run_build_py, write, write_project
