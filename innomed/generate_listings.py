@@ -29,7 +29,8 @@ def card(page: str, project: Project, level: int) -> str:
     meta = project.meta
     lang = f' lang="{meta.lang}"' if meta.lang != "nb" else ""
     region = ", ".join(meta.regions) or "Region ikke oppgitt"
-    details = [escape_md(meta.owner), escape_md(region), escape_md(meta.status)]
+    # Inside raw HTML: HTML-escape, since markdown escapes (\_) would show as written.
+    details = [escape_attr(meta.owner), escape_attr(region), escape_attr(meta.status)]
     if meta.kind == "Prosjekterfaring":
         details.append("Prosjekterfaring")
     return (f'<article class="project-card"{lang} markdown="1">\n\n'

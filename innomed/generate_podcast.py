@@ -53,8 +53,9 @@ def generate_podcast(content: Content) -> list:
             + breadcrumbs(PODCAST, [("Forside", HOME)])
             + f"# {escape_md(series.meta.title)}\n\n{escape_md(series.meta.summary)}\n{{ .lead }}\n\n"
             + body_of(series, PODCAST, content) + listen
-            + "## Alle episoder\n\n" + f'<p class="listing-count">{len(cards)} episoder, '
-              "nyeste først. [Abonner med RSS-feeden](feed.xml).</p>\n\n" + "\n".join(cards))
+            # Markdown, not a raw <p>: links inside raw HTML blocks are not rendered.
+            + "## Alle episoder\n\n" + f"{len(cards)} episoder, nyeste først. "
+              "[Abonner med RSS-feeden](feed.xml).\n{ .listing-count }\n\n" + "\n".join(cards))
     items: list = [Page(PODCAST, text, origin=series.source.rel)]
     for episode in podcast.episodes:
         items += generate_episode(episode, content)

@@ -133,3 +133,12 @@ def test_links_in_intros_are_relative_to_each_page_of_a_listing(scratch):
     assert "(../alfabetisk.md)" in pages["prosjekt/side/2.md"]
     assert "(2025/s1.md)" in pages["tildelinger/2025.md"]
     assert "(../s1.md)" in pages["tildelinger/2025/side/2.md"]
+
+
+def test_card_details_are_html_escaped_not_markdown_escaped(scratch):
+    write_project(scratch, "x", text=WITH_SUPPORT.format(
+        title="Tittel", region="Nord", round="2025-S1").replace(
+        "owner: Eier Tittel", "owner: Helse_Nord & *partnere*"))
+    catalog = load_content(scratch).catalog
+    [page] = [p for p in generate_project_listings(catalog) if p.path == "prosjekt/index.md"]
+    assert '<p class="card-meta">Helse_Nord &amp; *partnere* · Nord' in page.text

@@ -216,6 +216,8 @@ def test_feeds_parse_and_leave_out_episodes_without_audio(real_site):
     assert channel.find("lastBuildDate") is None  # no episode date to stand on
     audio = [p for p in (REPO / "podcast").glob("[0-9]*.md") if front_matter(p).get("audio")]
     assert len(podcast.entries) == len(audio)
+    for listing in ("podcast", "aktuelt"):  # each listing links to its feed
+        assert html(real_site, listing).find("a", href="feed.xml"), listing
     news = feedparser.parse((real_site / "aktuelt/feed.xml").read_bytes())
     assert not news.bozo and news.version == "atom10"
     assert len(news.entries) == len(list((REPO / "content/aktuelt").glob("*.md")))
