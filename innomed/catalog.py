@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .collation import norwegian_key
 from .errors import ContentError
 from .validate import Project
-from .vocabulary import Term, Vocabularies
+from .vocabulary import Vocabularies
 
 
 def newest_first_key(project: Project):
@@ -32,9 +32,6 @@ class Taxonomy:
     title: str  # e.g. "Regioner"
     intro: str
     members: dict  # Term -> list[Project], newest first
-
-    def terms_in_use(self) -> list[Term]:
-        return [term for term, projects in self.members.items() if projects]
 
 
 # vocabulary name -> (site folder, page title, intro, how to read the terms of a project)

@@ -63,10 +63,6 @@ def load_content(root: Path) -> Content:
     return content
 
 
-def load_catalog(root: Path) -> Catalog:
-    return load_content(root).catalog
-
-
 def read_config(root: Path) -> dict:
     """mkdocs.yml read without MkDocs (its !!python tags are ignored here)."""
     class TolerantLoader(yaml.SafeLoader):

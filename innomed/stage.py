@@ -6,7 +6,6 @@ preview rebuilds just what an edit touched.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
@@ -63,7 +62,3 @@ def copy_tree_files(source_dir: Path, root: Path, skip_suffixes: set[str],
             files.append(StaticFile(path.relative_to(source_dir).as_posix(), path,
                                     origin=path.relative_to(root).as_posix()))
     return files
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)

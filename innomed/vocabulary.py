@@ -85,10 +85,6 @@ class Vocabularies:
     def __getitem__(self, name: str) -> Vocabulary:
         return self.by_name[name]
 
-    @property
-    def taxonomy_names(self) -> list[str]:
-        return list(self.by_name)
-
 
 def load_vocabularies(path: Path, root: Path) -> Vocabularies:
     rel = path.relative_to(root).as_posix()
