@@ -12,7 +12,7 @@ export default {
       {
         schemas: {
           './schemas/project.schema.json': ['./projects/*.md'],
-          './schemas/page.schema.json': ['./content/*.md', './content/om/*.md', './content/nettverk/*.md'],
+          './schemas/page.schema.json': ['./content/*.md', './content/!(aktuelt|verktoy)/**/*.md'],
           './schemas/news.schema.json': ['./content/aktuelt/*.md'],
           './schemas/tool.schema.json': ['./content/verktoy/*.md'],
           './schemas/course.schema.json': ['./courses/*/index.md'],

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .models import format_date
+from .dates import format_date
 
 SUMMARY_FILE = Path(".build/tilgjengelighet.json")
 STATEMENT_PAGE = "tilgjengelighetserklaering.md"

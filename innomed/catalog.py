@@ -5,22 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .collation import norwegian_key
+from .entries import Entry
 from .errors import ContentError
-from .validate import Project
+from .ordering import by_title
+from .registry import url_for
 from .vocabulary import Vocabularies
 
-
-def newest_first_key(project: Project):
-    """Latest allocation round first, then latest published, then Norwegian title order."""
-    rounds = [(s.allocation_year, int(s.round[-1]) if s.round else 0) for s in project.meta.support]
-    latest = max(rounds, default=(0, 0))
-    published = project.meta.published.toordinal() if project.meta.published else 0
-    return (-latest[0], -latest[1], -published, norwegian_key(project.meta.title))
-
-
-def alphabetical_key(project: Project):
-    return norwegian_key(project.meta.title)
+Project = Entry  # of type "project"
 
 
 @dataclass(frozen=True)
@@ -57,8 +48,9 @@ class Catalog:
 
     @classmethod
     def from_projects(cls, projects: list[Project], vocabularies: Vocabularies) -> "Catalog":
-        """Indexes only; check_cross_references reports duplicate addresses and bad links."""
-        ordered = sorted(projects, key=newest_first_key)
+        """Indexes only; check_cross_references reports duplicate addresses and bad links.
+        `projects` come in the registry's order for projects."""
+        ordered = list(projects)
         taxonomies = {}
         for name, (folder, title, intro, terms_of) in TAXONOMIES.items():
             members = {term: [] for term in vocabularies[name].terms}
@@ -71,7 +63,12 @@ class Catalog:
                    allocations=group_allocations(ordered))
 
     def alphabetical(self) -> list[Project]:
-        return sorted(self.projects, key=alphabetical_key)
+        return sorted(self.projects, key=by_title)
+
+    def term_page(self, vocabulary: str, label: str) -> str:
+        """The staged listing page of one term, e.g. regioner/nord.md."""
+        term = self.vocabularies[vocabulary].term(label)
+        return f"{self.taxonomies[vocabulary].path}/{term.slug}.md"
 
     def related(self, project: Project) -> list[Project]:
         return [self.by_slug[slug] for slug in project.meta.related]
@@ -93,9 +90,10 @@ def check_cross_references(projects: list[Project]) -> list[ContentError]:
     errors: list[ContentError] = []
     owner_of_path: dict = {}
     for project in projects:
-        claims = [(project.path, ("slug",) if project.meta.slug else ("title",))]
+        address = url_for(project).rstrip("/")
+        claims = [(address, ("slug",) if project.meta.slug else ("title",))]
         claims += [(path, ("legacy_paths", i)) for i, path in enumerate(project.meta.legacy_paths)
-                   if path != project.path]
+                   if path != address]
         for path, loc in claims:
             if path in owner_of_path:
                 other = owner_of_path[path]

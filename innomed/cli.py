@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors, summarize
+from .scaffold import scaffold_types
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
                               "Typer: project, news, tool, episode, course, module. "
                               'Eksempel: python build.py new project "Bedre flyt i akuttmottaket"; '
                               'for moduler: python build.py new module fasilitering "Tittel".')
-    new.add_argument("type", choices=["project", "news", "tool", "episode", "course", "module"],
+    new.add_argument("type", choices=scaffold_types(),
                      help="hva slags innhold")
     new.add_argument("args", nargs="+", metavar="tittel",
                      help='tittelen i anførselstegn (for module: kurset, så tittelen)')

@@ -1,45 +1,63 @@
-"""Everything the build knows, in one explicit object, and the checks that span sections."""
+"""Everything the build knows, in one explicit object, and the checks that span types."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalog import Catalog
-from .errors import ContentError
 from .body_checks import check_body
+from .catalog import Catalog
+from .entries import Entry
+from .errors import ContentError
 from .links import check_internal_links
-from .sections import Podcast
+from .registry import LINK_KINDS, TYPES, page_of
 from .sources import dotted
 
 
 @dataclass(frozen=True)
 class Content:
+    entries: dict  # type name -> [Entry] in the type's order (see innomed/registry.py)
     catalog: Catalog  # projects and their taxonomies
-    pages: list  # hand-written pages under content/ (Entry with PageMeta)
-    courses: list = field(default_factory=list)
-    podcast: Podcast = field(default_factory=lambda: Podcast(None, []))
-    news: list = field(default_factory=list)
-    tools: list = field(default_factory=list)
     file_dates: dict = field(default_factory=dict)  # source path -> last commit date
     site_url: str = "https://innomed.no"  # from mkdocs.yml, without trailing slash
+
+    def of(self, name: str) -> list[Entry]:
+        return self.entries.get(name, [])
+
+    @property
+    def pages(self) -> list[Entry]:
+        return self.of("page")
+
+    @property
+    def news(self) -> list[Entry]:
+        return self.of("news")
+
+    @property
+    def tools(self) -> list[Entry]:
+        return self.of("tool")
+
+    @property
+    def courses(self) -> list[Entry]:
+        return self.of("course")
+
+    @property
+    def episodes(self) -> list[Entry]:
+        return self.of("episode")
+
+    @property
+    def series(self) -> Entry | None:
+        """The podcast series (podcast/index.md), if there is one."""
+        return next(iter(self.of("podcast")), None)
 
     @property
     def targets(self) -> dict:
         """(link kind, slug) -> staged page, for `[tekst](kind:slug)` links."""
-        targets = {("prosjekt", p.slug): f"prosjekt/{p.slug}.md" for p in self.catalog.projects}
-        targets.update({("kurs", c.slug): f"kurs/{c.slug}/index.md" for c in self.courses})
-        targets.update({("podcast", e.slug): f"podcast/{e.slug}.md"
-                        for e in self.podcast.episodes})
-        targets.update({("aktuelt", n.slug): f"aktuelt/{n.slug}.md" for n in self.news})
-        targets.update({("verktoy", t.slug): f"verktoy/{t.slug}.md" for t in self.tools})
-        return targets
+        return {(kind, entry.slug): page_of(entry)
+                for kind, content_type in LINK_KINDS.items()
+                for entry in self.of(content_type.name)}
 
-    def all_entries(self) -> list:
+    def all_entries(self) -> list[Entry]:
         """Every markdown source whose body is rendered, for cross-reference checks."""
-        modules = [module for course in self.courses for module in course.modules]
-        series = [self.podcast.series] if self.podcast.series else []
-        return (list(self.catalog.projects) + list(self.pages) + list(self.courses) + modules
-                + series + list(self.podcast.episodes) + list(self.news) + list(self.tools))
+        return [entry for name in TYPES for entry in self.of(name)]
 
     def last_changed(self) -> dict:
         """Source path -> the date a reader should see as 'last changed' (sitemap lastmod).
@@ -61,7 +79,7 @@ class Content:
         """Not errors: the build goes on, but an editor should know."""
         return [f"{episode.source.rel}: audio: episode {episode.meta.number} har ingen lydfil "
                 "ennå og er ikke med i podkast-feeden"
-                for episode in self.podcast.episodes if episode.meta.audio is None]
+                for episode in self.episodes if episode.meta.audio is None]
 
 
 def check_references(content: Content) -> list[ContentError]:
@@ -78,4 +96,23 @@ def check_references(content: Content) -> list[ContentError]:
                                            dotted(loc), f"det finnes ikke noe prosjekt med "
                                            f"adressen '{slug}' (forventet slug-en til et "
                                            "prosjekt under projects/)"))
+    return errors + check_episodes(content)
+
+
+def check_episodes(content: Content) -> list[ContentError]:
+    """Episodes need their series, and each number once."""
+    errors: list[ContentError] = []
+    if content.episodes and content.series is None:
+        folder = TYPES["podcast"].folder
+        errors.append(ContentError(folder, 1, "index.md", f"serien mangler {folder}/index.md "
+                                   "(forventet tittel, beskrivelse og eier av serien)"))
+    first: dict = {}
+    for episode in sorted(content.episodes, key=lambda e: e.source.rel):
+        number = episode.meta.number
+        if number in first:
+            errors.append(ContentError(episode.source.rel, episode.source.line_of(("number",)),
+                                       "number", f"episode {number} finnes allerede i "
+                                       f"{first[number].source.rel} (forventet unike "
+                                       "episodenumre)"))
+        first.setdefault(number, episode)
     return errors

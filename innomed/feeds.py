@@ -15,9 +15,10 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .content import Content
-from .generate_podcast import guests_text
-from .models import partial_date_start
-from .pages import Page, StaticFile
+from .dates import partial_date_start
+from .generate_sections import guest_text
+from .registry import TYPES, asset_path, url_for
+from .pages import Page
 
 PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
 
@@ -60,10 +61,9 @@ def without_clock(feed: FeedGenerator, newest: dt.date | None) -> None:
 
 
 def podcast_feed(content: Content, site_url: str) -> str | None:
-    podcast = content.podcast
-    if podcast.series is None:
+    if content.series is None:
         return None
-    series = podcast.series.meta
+    series = content.series.meta
     base = site_url.rstrip("/")
     feed = FeedGenerator()
     feed.load_extension("podcast")
@@ -80,20 +80,19 @@ def podcast_feed(content: Content, site_url: str) -> str | None:
     feed.podcast.itunes_category(series.category, series.subcategory)
     feed.podcast.itunes_summary(series.summary)
     if series.image:
-        name = series.image.file.rsplit("/", 1)[-1]
-        feed.podcast.itunes_image(f"{base}/podcast/bilder/{name}")
-        feed.image(url=f"{base}/podcast/bilder/{name}", title=series.title,
-                   link=f"{base}/podcast/")
-    with_audio = [e for e in podcast.episodes if e.meta.audio]
+        image_url = f"{base}/{asset_path(content.series, series.image.file)}"
+        feed.podcast.itunes_image(image_url)
+        feed.image(url=image_url, title=series.title, link=f"{base}/podcast/")
+    with_audio = [e for e in content.episodes if e.meta.audio]
     # feedgen prepends each entry: add oldest first so the file lists newest first.
     for episode in reversed(with_audio):
         meta = episode.meta
-        url = f"{base}/podcast/{episode.slug}/"
+        url = base + url_for(episode)
         entry = feed.add_entry()
         entry.guid(url, permalink=True)
         entry.title(meta.title)
         entry.link(href=url)
-        guests = guests_text(meta.guests).replace("\\", "")
+        guests = "; ".join(guest_text(g) for g in meta.guests)
         entry.description(meta.summary + (f" Med {guests}." if guests else ""))
         entry.enclosure(meta.audio.url, str(meta.audio.length), meta.audio.type)
         if meta.date:
@@ -102,7 +101,7 @@ def podcast_feed(content: Content, site_url: str) -> str | None:
             entry.podcast.itunes_duration(meta.duration)
         entry.podcast.itunes_episode(meta.number)
         if meta.transcript:
-            entry.podcastindex.transcript(f"{base}/podcast/transkripsjoner/{episode.slug}.txt")
+            entry.podcastindex.transcript(f"{base}/{asset_path(episode, meta.transcript)}")
     dates = [e.meta.date for e in with_audio if e.meta.date]
     without_clock(feed, max(dates, default=None))
     return feed.rss_str(pretty=True).decode("utf-8")
@@ -122,7 +121,7 @@ def news_feed(content: Content, site_url: str) -> str | None:
     feed.author(name="InnoMed")
     for entry_source in reversed(content.news):
         meta = entry_source.meta
-        url = f"{base}/aktuelt/{entry_source.slug}/"
+        url = base + url_for(entry_source)
         published = midnight(partial_date_start(meta.date))
         entry = feed.add_entry()
         entry.id(url)
@@ -140,13 +139,8 @@ def generate_feeds(content: Content, site_url: str) -> list:
     items: list = []
     podcast = podcast_feed(content, site_url)
     if podcast:
-        items.append(Page("podcast/feed.xml", podcast, origin="podcast/index.md"))
-        series = content.podcast.series
-        if series.meta.image:
-            source = series.source.path.parent / series.meta.image.file
-            items.append(StaticFile(f"podcast/bilder/{source.name}", source,
-                                    origin=series.source.rel))
+        items.append(Page(TYPES["podcast"].feed, podcast, origin=content.series.source.rel))
     news = news_feed(content, site_url)
     if news:
-        items.append(Page("aktuelt/feed.xml", news, origin="content/aktuelt"))
+        items.append(Page(TYPES["news"].feed, news, origin=TYPES["news"].folder))
     return items

@@ -10,15 +10,10 @@ import re
 
 from .errors import ContentError
 from .pages import link
+from .registry import LINK_KINDS
 from .sources import Source
 
-KINDS = {
-    "prosjekt": "prosjekt",
-    "kurs": "kurs",
-    "podcast": "podkastepisode",
-    "aktuelt": "nyhetssak",
-    "verktoy": "verktøy",
-}
+KINDS = {kind: content_type.noun for kind, content_type in LINK_KINDS.items()}
 INTERNAL_LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<slug>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
 
 

@@ -10,9 +10,6 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       ValidationInfo, model_validator)
 from pydantic_core import PydanticCustomError
 
-MONTHS_NB = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-             "september", "oktober", "november", "desember"]
-
 
 def in_vocabulary(name: str) -> AfterValidator:
     def check(value: str, info: ValidationInfo) -> str:
@@ -227,27 +224,6 @@ class ProjectMeta(Model):
         return self
 
 
-def format_partial_date(text: str) -> str:
-    """'2025-06' -> 'juni 2025'; '2025-06-15' -> '15. juni 2025'; '2025' -> '2025'."""
-    parts = [int(part) for part in text.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = MONTHS_NB[parts[1] - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]}. {month} {parts[0]}"
-
-
-def format_period(period: Period | None) -> str:
-    if period is None or not (period.start or period.end):
-        return ""
-    start = format_partial_date(period.start) if period.start else "?"
-    end = format_partial_date(period.end) if period.end else "pågår"
-    return f"{start} – {end}"
-
-
-def format_date(value: date) -> str:
-    return f"{value.day}. {MONTHS_NB[value.month - 1]} {value.year}"
-
-
 class PageMeta(Model):
     """Front matter of a hand-written page under content/ (home, about, accessibility...)."""
 
@@ -256,9 +232,3 @@ class PageMeta(Model):
     lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb eller nn")
     hide: listed(Literal["navigation", "toc", "footer"]) = Field(
         [], description="Skjul deler av siden: navigation, toc")
-
-
-def partial_date_start(text: str) -> date:
-    """The first day a partial date can mean: '2025-11' -> 2025-11-01 (for feeds and sorting)."""
-    parts = [int(part) for part in str(text).split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

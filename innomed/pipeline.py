@@ -12,21 +12,16 @@ from .catalog import Catalog, check_cross_references
 from .content import Content, check_references
 from .errors import ContentErrors
 from .feeds import generate_feeds
-from .gitdates import last_commit_dates
-from .generate_content import generate_content_page, read_content_pages
 from .generate_listings import (generate_allocation_pages, generate_project_listings,
                                 generate_taxonomy_pages)
-from .generate_projects import generate_project_page, project_files
+from .generate_pages import generate_entry_pages, generate_section_listings, home_highlights
 from .generate_redirects import generate_redirects
-from .generate_courses import generate_courses
-from .generate_home import home_highlights
-from .generate_news import generate_news
-from .generate_podcast import generate_podcast
-from .generate_tools import generate_tools
+from .gitdates import last_commit_dates
 from .pages import Page, StaticFile
-from .sections import read_courses, read_news, read_podcast, read_tools
+from .reading import read_all
+from .registry import TYPES
 from .stage import copy_tree_files, stage
-from .validate import read_projects
+from .templating import Markup
 from .vocabulary import load_vocabularies
 
 VOCABULARY_FILE = Path("data/vocabulary.yml")
@@ -44,17 +39,9 @@ class BuildResult:
 def load_content(root: Path) -> Content:
     """Read and check all content; raises ContentErrors listing every problem found."""
     vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
-    errors: list = []
-    results = []
-    for read in (read_projects, read_content_pages, read_courses, read_podcast, read_news,
-                 read_tools):
-        value, found = read(root, vocabularies)  # every reader collects, none stops early
-        results.append(value)
-        errors += found
-    projects, pages, courses, podcast, news, tools = results
-    errors += check_cross_references(projects)
-    catalog = Catalog.from_projects(projects, vocabularies)
-    content = Content(catalog, pages, courses, podcast, news, tools,
+    entries, errors = read_all(root, vocabularies)  # every reader collects, none stops early
+    errors += check_cross_references(entries["project"])
+    content = Content(entries, Catalog.from_projects(entries["project"], vocabularies),
                       file_dates=last_commit_dates(root),
                       site_url=read_site_url(root).rstrip("/"))
     errors += check_references(content)
@@ -92,30 +79,20 @@ def read_nav_files(root: Path) -> list[str]:
 def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
     """Every page and file of the site, as pure data: nothing is written here."""
     catalog = content.catalog
-    targets = content.targets
-    items: list[Page | StaticFile] = []
-    for entry in content.pages:
-        page = generate_content_page(entry, targets)
-        if page.path == "index.md":
-            page = replace(page, text=page.text.rstrip() + "\n\n" + home_highlights(content))
-        if page.path == STATEMENT_PAGE and (summary := read_summary(root)):
-            page = replace(page, text=page.text.rstrip() + statement_section(summary))
-        items.append(page)
-    items += copy_tree_files(root / "content", root, skip_suffixes={".md"},
-                             skip_folders={"aktuelt", "verktoy"})
-    for project in catalog.projects:
-        items.append(generate_project_page(project, catalog, targets, content.site_url))
-        items += project_files(project)
+    extras = {"index.md": home_highlights(content)}
+    if summary := read_summary(root):
+        extras[STATEMENT_PAGE] = Markup(statement_section(summary).lstrip("\n"))
+    pages_type = TYPES["page"]
+    items: list[Page | StaticFile] = generate_entry_pages(content, extras)
+    items += copy_tree_files(root / pages_type.folder, root, skip_suffixes={".md"},
+                             skip_folders=pages_type.owned_elsewhere())
     items += generate_project_listings(catalog)
     for taxonomy in catalog.taxonomies.values():
         items += generate_taxonomy_pages(taxonomy, catalog)
     items += generate_allocation_pages(catalog)
-    items += generate_courses(content)
-    items += generate_podcast(content)
-    items += generate_news(content)
-    items += generate_tools(content)
+    items += generate_section_listings(content)
     items += generate_feeds(content, content.site_url)
-    items += generate_redirects(catalog, content.news, content.site_url)
+    items += generate_redirects(content.all_entries(), content.site_url)
     return with_lastmod(items, content.last_changed())
 
 

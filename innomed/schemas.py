@@ -9,22 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import PageMeta, ProjectMeta
-from .models_sections import (CourseMeta, EpisodeMeta, ModuleMeta, NewsMeta, PodcastMeta,
-                              ToolMeta)
+from .registry import TYPES
 from .vocabulary import Vocabularies
 
 # schema file name -> (model, the files it describes, for editor configuration)
-SCHEMAS = {
-    "project": (ProjectMeta, ["projects/*.md"]),
-    "page": (PageMeta, ["content/*.md", "content/om/*.md", "content/nettverk/*.md"]),
-    "news": (NewsMeta, ["content/aktuelt/*.md"]),
-    "tool": (ToolMeta, ["content/verktoy/*.md"]),
-    "course": (CourseMeta, ["courses/*/index.md"]),
-    "module": (ModuleMeta, ["courses/*/!(index).md"]),
-    "podcast": (PodcastMeta, ["podcast/index.md"]),
-    "episode": (EpisodeMeta, ["podcast/!(index).md"]),
-}
+SCHEMAS = {name: (t.model, t.schema_globs()) for name, t in TYPES.items()}
 
 
 def with_vocabularies(node, vocabularies: Vocabularies):

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from .errors import ContentErrors, summarize
 from .pipeline import CONFIG_FILE, STAGING_DIR, stage_site
-
-WATCHED = ("projects", "content", "data", "courses", "podcast")
+from .registry import source_folders
 
 
 def restage(root: Path) -> bool:
@@ -33,7 +32,7 @@ def watch_sources(root: Path, interval: float = 0.3) -> threading.Thread:
     """Poll source files' modification times; cheap for a few hundred files, no OS quirks."""
     def snapshot() -> dict:
         return {path: path.stat().st_mtime_ns
-                for folder in WATCHED if (root / folder).is_dir()
+                for folder in source_folders() if (root / folder).is_dir()
                 for path in (root / folder).rglob("*") if path.is_file()}
 
     def loop() -> None:

@@ -9,21 +9,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .pages import Page, StaticFile
+from .pages import Page, StaticFile, url_of
+
+
+def served_at(path: str) -> str:
+    """The address a staged file answers at: a page, a redirect page and a folder's index
+    all claim the folder's URL (case-insensitive, as on many hosts)."""
+    if path.endswith(".md"):
+        return url_of(path).lower()
+    if path == "index.html" or path.endswith("/index.html"):
+        return "/" + path.removesuffix("index.html").lower()
+    return "/" + path.lower()
 
 
 def check_collisions(items: list[Page | StaticFile]) -> None:
-    """Two sources that would produce one output file is an error naming both."""
+    """Two sources that would produce one address is an error naming both; this includes a
+    redirect from an old address that a live page now uses."""
     owner: dict = {}
     errors = []
     for item in items:
-        key = item.path.lower()
-        if key.endswith("/index.md"):
-            key = key.removesuffix("/index.md") + ".md"
+        key = served_at(item.path)
         if key in owner:
-            errors.append(ContentError(item.origin, 1, "adresse",
-                                       f"gir samme side ('{item.path}') som {owner[key].origin} "
-                                       "(forventet én kilde per adresse; endre slug eller filnavn)"))
+            errors.append(ContentError(item.origin, item.line, "adresse",
+                                       f"gir samme adresse ('{key}') som {owner[key].origin} "
+                                       "(forventet én kilde per adresse; endre slug, filnavn "
+                                       "eller legacy_paths)"))
         else:
             owner[key] = item
     if errors:

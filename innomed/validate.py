@@ -5,30 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from dataclasses import dataclass
-from pathlib import Path
-
 from pydantic import BaseModel, ValidationError
 
 from .body_checks import check_body
 from .errors import ContentError, ContentErrors
-from .models import ProjectMeta
 from .slugs import slug_for_title
-from .sources import Source, dotted, read_source
+from .sources import Source, dotted
 from .vocabulary import Vocabularies
-
-
-@dataclass(frozen=True)
-class Project:
-    meta: ProjectMeta
-    slug: str
-    body: str
-    source: Source
-
-    @property
-    def path(self) -> str:
-        """Site path without trailing slash, e.g. /prosjekt/prehab."""
-        return f"/prosjekt/{self.slug}"
 
 
 def validate_meta(source: Source, model: type[BaseModel], vocabularies: Vocabularies):
@@ -159,27 +142,3 @@ def slug_from_file(source: Source, name: str) -> str:
             f"bindestrek; gi filen et nytt navn, for eksempel '{slug_for_title(name, '')}', "
             "eller sett 'slug:')"))])
     return name
-
-
-def validate_project(source: Source, vocabularies: Vocabularies) -> Project:
-    meta = validate_entry(source, ProjectMeta, vocabularies)
-    slug = meta.slug or slug_for_title(meta.title)
-    return Project(meta=meta, slug=slug, body=source.body, source=source)
-
-
-def read_projects(root: Path, vocabularies: Vocabularies) -> tuple[list[Project], list[ContentError]]:
-    """Read and validate every project, collecting all errors instead of stopping at the first."""
-    projects, errors = [], []
-    for path in sorted((root / "projects").glob("*.md")):
-        if path.name.lower() == "readme.md":
-            continue
-        try:
-            projects.append(validate_project(read_source(path, root), vocabularies))
-        except ContentErrors as problem:
-            errors.extend(problem.errors)
-    stray = sorted(p for p in (root / "projects").rglob("*")
-                   if p.is_file() and p.suffix.lower() in {".markdown", ".mdown", ".txt"})
-    for path in stray:
-        errors.append(ContentError(path.relative_to(root).as_posix(), 1, "fil",
-                                   "blir ikke med på nettstedet (forventet filendelsen .md)"))
-    return projects, errors

@@ -1,7 +1,7 @@
 """Generators are pure: catalog in, pages out. Tested on markdown, without MkDocs."""
 
 from innomed.generate_listings import PAGE_SIZE, generate_project_listings
-from innomed.generate_projects import generate_project_page
+from innomed.generate_pages import render_entry
 from innomed.generate_redirects import generate_redirects
 from innomed.pages import link, url_of
 from innomed.pipeline import generate_site, load_content
@@ -93,8 +93,8 @@ def test_project_page_links_to_every_listing_it_belongs_to(scratch):
         ---
         ## Prosjektbeskrivelse
         """)
-    catalog = load_content(scratch).catalog
-    text = generate_project_page(catalog.projects[0], catalog).text
+    content = load_content(scratch)
+    text = render_entry(content.catalog.projects[0], content).text
     for target in ("../regioner/vest.md", "../regioner/nord.md",
                    "../pasientgrupper/barn-og-unge.md", "../temaer/pasientforlop.md",
                    "../faser/planlegge.md", "../tildelinger/2024.md",
@@ -107,8 +107,7 @@ def test_redirect_page_for_a_changed_address(scratch):
     write_project(scratch, "x", text=WITH_SUPPORT.format(
         title="Ny tittel", region="Nord", round="2025-S1").replace(
         "summary:", "legacy_paths: [/prosjekt/gammel-adresse, /prosjekt/ny-tittel]\nsummary:"))
-    catalog = load_content(scratch).catalog
-    pages = generate_redirects(catalog)
+    pages = generate_redirects(load_content(scratch).all_entries())
     [page] = [p for p in pages if p.path.endswith(".html")]  # the slug's own path needs none
     [redirects] = [p for p in pages if p.path == "_redirects"]
     assert redirects.text == "/prosjekt/gammel-adresse /prosjekt/ny-tittel/ 301\n"
@@ -119,9 +118,9 @@ def test_redirect_page_for_a_changed_address(scratch):
 
 def test_markup_in_titles_is_escaped(scratch):
     add(scratch, "x", "Tittel med [klammer] & <tagg>")
-    catalog = load_content(scratch).catalog
-    text = generate_project_page(catalog.projects[0], catalog).text
-    assert "# Tittel med \\[klammer\\] &amp; &lt;tagg&gt;" in text
+    content = load_content(scratch)
+    text = render_entry(content.catalog.projects[0], content).text
+    assert "# Tittel med &#91;klammer&#93; &#38; &#60;tagg&#62;" in text
 
 
 def test_links_in_intros_are_relative_to_each_page_of_a_listing(scratch):
@@ -141,4 +140,4 @@ def test_card_details_are_html_escaped_not_markdown_escaped(scratch):
         "owner: Eier Tittel", "owner: Helse_Nord & *partnere*"))
     catalog = load_content(scratch).catalog
     [page] = [p for p in generate_project_listings(catalog) if p.path == "prosjekt/index.md"]
-    assert '<p class="card-meta">Helse_Nord &amp; *partnere* · Nord' in page.text
+    assert '<p class="card-meta">Helse&#95;Nord &#38; &#42;partnere&#42; · Nord' in page.text

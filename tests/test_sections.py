@@ -6,9 +6,7 @@ from bs4 import BeautifulSoup
 
 from innomed.errors import ContentErrors
 from innomed.feeds import news_feed, podcast_feed
-from innomed.generate_courses import generate_courses
-from innomed.generate_podcast import generate_podcast
-from innomed.pipeline import load_content
+from innomed.pipeline import generate_site, load_content
 
 from conftest import run_build_py, write, write_project
 
@@ -71,8 +69,8 @@ def test_course_modules_in_order_with_totals_and_steps(scratch):
     write(scratch, "courses/kurset/b.md", MODULE.format(name="b", minutes=25))
     content = load_content(scratch)
     [course] = content.courses
-    assert [m.slug for m in course.modules] == ["b", "a"] and course.total_minutes == 45
-    pages = {p.path: p.text for p in generate_courses(content) if hasattr(p, "text")}
+    assert [m.slug for m in course.children] == ["b", "a"] and course.total_minutes == 45
+    pages = {p.path: p.text for p in generate_site(content, scratch) if hasattr(p, "text")}
     first, last = pages["kurs/kurset/b.md"], pages["kurs/kurset/a.md"]
     assert "Modul 1 av 2 · 25 min" in first and 'href="../a/" rel="next"' in first
     assert "Modul 2 av 2" in last and 'href="../b/" rel="prev"' in last
@@ -157,7 +155,7 @@ def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
     assert channel.find("lastBuildDate").get_text().startswith("Thu, 15 Jan 2026")
     transcript = channel.item.find("podcast:transcript")
     assert transcript["url"] == "https://innomed.no/podcast/transkripsjoner/01-a.txt"
-    pages = {p.path: p for p in generate_podcast(content)}
+    pages = {p.path: p for p in generate_site(content, scratch)}
     assert '<audio controls preload="none" src="https://lyd.example.no/a.mp3">' in \
         pages["podcast/01-a.md"].text
     assert "Kari: Hei." in pages["podcast/01-a.md"].text

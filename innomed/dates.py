@@ -1,0 +1,35 @@
+"""Dates as Norwegian readers see them, and partial dates (year or month only) made sortable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS_NB = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+             "september", "oktober", "november", "desember"]
+
+
+def format_partial_date(text: str) -> str:
+    """'2025-06' -> 'juni 2025'; '2025-06-15' -> '15. juni 2025'; '2025' -> '2025'."""
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS_NB[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]}. {month} {parts[0]}"
+
+
+def format_period(period) -> str:
+    if period is None or not (period.start or period.end):
+        return ""
+    start = format_partial_date(period.start) if period.start else "?"
+    end = format_partial_date(period.end) if period.end else "pågår"
+    return f"{start} – {end}"
+
+
+def format_date(value: date) -> str:
+    return f"{value.day}. {MONTHS_NB[value.month - 1]} {value.year}"
+
+
+def partial_date_start(text: str) -> date:
+    """The first day a partial date can mean: '2025-11' -> 2025-11-01 (for feeds and sorting)."""
+    parts = [int(part) for part in str(text).split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

@@ -1,0 +1,32 @@
+"""A validated content file: its type, typed front matter, address and body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .sources import Source
+
+if TYPE_CHECKING:
+    from .registry import ContentType
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: ContentType
+    meta: Any  # the type's pydantic model
+    slug: str
+    source: Source
+    parent: str | None = None  # slug of the entry this one belongs to (a module's course)
+    children: tuple = ()  # entries that belong to this one, in order (a course's modules)
+
+    @property
+    def body(self) -> str:
+        return self.source.body
+
+    @property
+    def total_minutes(self) -> int | None:
+        """A course's length: its modules added up, or its own estimate before it has any."""
+        if self.children:
+            return sum(child.meta.minutes for child in self.children)
+        return getattr(self.meta, "estimated_minutes", None)

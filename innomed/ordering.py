@@ -1,0 +1,31 @@
+"""The order in which each type is listed: one sort key per type, named in the registry."""
+
+from __future__ import annotations
+
+from .collation import norwegian_key
+from .dates import partial_date_start
+
+
+def newest_allocation_first(entry) -> tuple:
+    """Latest allocation round first, then latest published, then Norwegian title order."""
+    rounds = [(s.allocation_year, int(s.round[-1]) if s.round else 0) for s in entry.meta.support]
+    latest = max(rounds, default=(0, 0))
+    published = entry.meta.published.toordinal() if entry.meta.published else 0
+    return (-latest[0], -latest[1], -published, norwegian_key(entry.meta.title))
+
+
+def newest_first(entry) -> tuple:
+    date = entry.meta.date
+    return (-partial_date_start(date).toordinal(), -len(date), norwegian_key(entry.meta.title))
+
+
+def by_title(entry) -> tuple:
+    return norwegian_key(entry.meta.title)
+
+
+def highest_number_first(entry) -> int:
+    return -entry.meta.number
+
+
+def by_address(entry) -> str:
+    return entry.slug

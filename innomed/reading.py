@@ -1,0 +1,134 @@
+"""Find every content file the registry declares, read it and validate it into an Entry.
+
+Every reader collects problems instead of stopping at the first, so an editor sees all of
+them in one run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .entries import Entry
+from .errors import ContentError, ContentErrors
+from .registry import TYPES, ContentType
+from .slugs import slug_for_title
+from .sources import read_source
+from .validate import slug_from_file, validate_entry
+from .vocabulary import Vocabularies
+
+STRAY_SUFFIXES = {".markdown", ".mdown"}
+
+
+def read_all(root: Path, vocabularies: Vocabularies) -> tuple[dict[str, list[Entry]],
+                                                              list[ContentError]]:
+    """Type name -> its entries in the type's order, and every problem found."""
+    entries: dict[str, list[Entry]] = {name: [] for name in TYPES}
+    errors: list[ContentError] = []
+    for content_type in TYPES.values():
+        if content_type.layout == "children":
+            continue  # read with their parent, in the order the parent lists them
+        for path, name in find_files(root, content_type, errors):
+            entry = collect(errors, read_entry, path, root, content_type, vocabularies, name)
+            if entry is None:
+                continue
+            if content_type.layout == "folders":
+                entry, children = read_children(entry, root, vocabularies, errors)
+                entries[child_type(content_type).name] += children
+            entries[content_type.name].append(entry)
+    for name, found in entries.items():
+        found.sort(key=TYPES[name].order)
+    return entries, errors
+
+
+def find_files(root: Path, content_type: ContentType, errors: list) -> list[tuple[Path, str]]:
+    """(file, the name its address is made from) for every file of a type."""
+    folder = root / content_type.folder
+    if not folder.is_dir():
+        return []
+    if content_type.layout == "single":
+        index = folder / "index.md"
+        return [(index, folder.name)] if index.is_file() else []
+    if content_type.layout == "folders":
+        found = []
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+            if (sub / "index.md").is_file():
+                found.append((sub / "index.md", sub.name))
+            else:
+                errors.append(ContentError(sub.relative_to(root).as_posix(), 1, "index.md",
+                                           f"mangler oversiktsfilen index.md (forventet "
+                                           f"index.md med tittel og beskrivelse av "
+                                           f"{content_type.noun})"))
+        return found
+    if content_type.layout == "tree":
+        skip = content_type.owned_elsewhere()
+        return [(p, p.relative_to(folder).as_posix()) for p in sorted(folder.rglob("*.md"))
+                if p.relative_to(folder).parts[0] not in skip]
+    files = [p for p in sorted(folder.glob("*.md"))
+             if p.name.lower() != "readme.md"
+             and not (p.name == "index.md" and shares_folder_with_single(content_type))]
+    errors += [ContentError(p.relative_to(root).as_posix(), 1, "fil",
+                            "blir ikke med på nettstedet (forventet filendelsen .md)")
+               for p in sorted(folder.rglob("*"))
+               if p.is_file() and (p.suffix.lower() in STRAY_SUFFIXES
+                                   or (content_type.name == "project" and p.suffix == ".txt"))]
+    return [(p, p.stem) for p in files]
+
+
+def shares_folder_with_single(content_type: ContentType) -> bool:
+    return any(t.layout == "single" and t.folder == content_type.folder for t in TYPES.values())
+
+
+def read_entry(path: Path, root: Path, content_type: ContentType, vocabularies: Vocabularies,
+               name: str, parent: str | None = None) -> Entry:
+    source = read_source(path, root)
+    meta = validate_entry(source, content_type.model, vocabularies)
+    if content_type.layout == "tree":
+        slug = name  # a hand-written page's address is its path: om/index.md
+    elif getattr(meta, "slug", None):
+        slug = meta.slug
+    elif content_type.slug_from == "title":
+        slug = slug_for_title(meta.title, prefix=content_type.page.split("{")[0])
+    else:
+        slug = slug_from_file(source, name)
+    return Entry(content_type, meta, slug, source, parent=parent)
+
+
+def child_type(content_type: ContentType) -> ContentType:
+    return next(t for t in TYPES.values() if t.parent == content_type.name)
+
+
+def read_children(parent: Entry, root: Path, vocabularies: Vocabularies,
+                  errors: list) -> tuple[Entry, list[Entry]]:
+    """A course's modules, in the order its `modules:` lists them; files it does not list
+    and names it lists without a file are both errors."""
+    kind = child_type(parent.type)
+    folder = parent.source.path.parent
+    files = {p.stem: p for p in folder.glob("*.md") if p.name != "index.md"}
+    listed = list(parent.meta.modules)
+    children = []
+    for position, name in enumerate(listed):
+        if name not in files:
+            errors.append(ContentError(
+                parent.source.rel, parent.source.line_of(("modules", position)),
+                f"modules[{position}]", f"finner ikke modulen '{name}' (forventet filen "
+                f"{folder.relative_to(root).as_posix()}/{name}.md)"))
+            continue
+        child = collect(errors, read_entry, files[name], root, kind, vocabularies, name,
+                        parent.slug)
+        if child:
+            children.append(child)
+    for name in sorted(set(files) - set(listed)):
+        errors.append(ContentError(
+            files[name].relative_to(root).as_posix(), 1, "modules",
+            f"modulen er ikke med i kurset (forventet '{name}' i 'modules:' i "
+            f"{parent.source.rel})"))
+    return Entry(parent.type, parent.meta, parent.slug, parent.source,
+                 children=tuple(children)), children
+
+
+def collect(errors: list, action, *args):
+    try:
+        return action(*args)
+    except ContentErrors as problem:
+        errors.extend(problem.errors)
+        return None

@@ -1,0 +1,91 @@
+"""Jinja templates that turn generated page data into the staged markdown.
+
+Escaping is the default, not a habit: every value a template prints is made safe for both
+places generated text lands, markdown and the raw HTML blocks inside it. Characters that
+markdown or HTML would read as markup become character references (`*` -> `&#42;`), which
+both render as the plain character. So a title with backticks, a `{ attr }` list or a
+`<script>` comes out as the text the editor wrote. A template that means to print markup
+uses a filter that returns Markup (links, the editor's own body), never `|safe` on front
+matter.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from .pages import link, url_of
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# What markdown (with our extensions: attr_list, tables, abbr) or HTML reads as markup
+# anywhere in a line. Parentheses and "!" only matter next to "[" or "]", which are encoded.
+MARKUP_CHARACTERS = re.compile(r"[\\`*_{}\[\]#|<>&\"']")
+# Only at the start of a line do these begin a list, a quote or a definition.
+LINE_START = re.compile(r"^(\s*)([-+:>]|\d+[.)])")
+
+
+def as_text(value) -> Markup:
+    """Any value as text that markdown and HTML both print literally, on one line."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = re.sub(r"\s+", " ", str(value))  # a newline in a title must not start a new block
+    text = MARKUP_CHARACTERS.sub(lambda m: f"&#{ord(m[0])};", text)
+    text = LINE_START.sub(lambda m: m[1] + "".join(f"&#{ord(c)};" for c in m[2]), text)
+    return Markup(text)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=as_text,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters.update(link=link_filter, url=url_filter, attr=attribute, json=json_value,
+                       join=join_text, heading_marks=heading_marks)
+    return env
+
+
+def render_template(name: str, **context) -> str:
+    return environment().get_template(name).render(**context)
+
+
+@pass_context
+def link_filter(context, target: str) -> Markup:
+    """Relative markdown link from the page being rendered to another staged file, so the
+    engine can check it."""
+    return Markup(escape(link(context["page"], target)))
+
+
+@pass_context
+def url_filter(context, target: str) -> Markup:
+    """A link in raw HTML, which the engine does not rewrite: the directory URL, relative."""
+    page = context["page"]
+    relative = posixpath.relpath(url_of(target), url_of(page))
+    return Markup(escape(relative if relative.endswith("/") else relative + "/"))
+
+
+def attribute(value) -> Markup:
+    """Plain HTML escaping, for attribute values such as a URL in href."""
+    return Markup(escape(str(value)))
+
+
+def json_value(value) -> Markup:
+    """A YAML-safe scalar for the staged page's front matter (JSON is valid YAML)."""
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def join_text(values, separator: str = "") -> Markup:
+    """Jinja's own join would only HTML-escape the items; each item is text here."""
+    return Markup(escape(separator)).join(as_text(value) for value in values)
+
+
+def heading_marks(level: int) -> Markup:
+    return Markup("#" * level)
