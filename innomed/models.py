@@ -199,7 +199,7 @@ class ProjectMeta(Model):
     # which is different from an editor forgetting the field.
     regions: Annotated[list[Region], BeforeValidator(list_not_blank)] = Field(
         description="Helseregion(er); [] hvis ukjent")
-    owner: Text = Field(description="Prosjekteier (virksomhet)")
+    owner: Text | None = Field(None, description="Prosjekteier (virksomhet), hvis kjent")
     partners: listed(Text) = Field([], description="Samarbeidspartnere")
     patient_groups: listed(PatientGroup) = Field([], description="Pasientgrupper")
     themes: listed(Theme) = Field([], description="Temaer")
@@ -218,6 +218,12 @@ class ProjectMeta(Model):
     related: listed(Slug) = Field([], description="Adressene (slug) til relaterte prosjekter")
     published: date | None = Field(None, description="Publisert (ÅÅÅÅ-MM-DD)")
     updated: date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
 
     @model_validator(mode="after")
     def updated_after_published(self):
@@ -256,6 +262,12 @@ class PageMeta(Model):
     lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb eller nn")
     hide: listed(Literal["navigation", "toc", "footer"]) = Field(
         [], description="Skjul deler av siden: navigation, toc")
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
 
 
 def partial_date_start(text: str) -> date:

@@ -60,6 +60,12 @@ class CourseMeta(Model):
     lang: Language = Field("nb", description="Språk: nb eller nn")
     related_projects: listed(Slug) = Field([], description="Relaterte prosjekter (slug)")
     updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
 
     @model_validator(mode="after")
     def live_courses_have_modules(self):
@@ -79,6 +85,12 @@ class ModuleMeta(Model):
     minutes: int = Field(ge=1, le=600, description="Antatt tid i minutter")
     downloads: listed(Attachment) = Field([], description="Filer til nedlasting")
     lang: Language = Field("nb", description="Språk: nb eller nn")
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
 
 
 class Guest(Model):
@@ -113,6 +125,12 @@ class PodcastMeta(Model):
     image: Image | None = Field(None, description="Omslagsbilde (kvadratisk, 1400-3000 px)")
     lang: Language = Field("nb", description="Språk: nb eller nn")
     links: listed(ServiceLink) = Field([], description="Serien hos lyttetjenester")
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
 
 
 class EpisodeMeta(Model):
@@ -130,6 +148,12 @@ class EpisodeMeta(Model):
     transcript: str | None = Field(None, description="Fil med transkripsjon (markdown)")
     related_projects: listed(Slug) = Field([], description="Relaterte prosjekter (slug)")
     lang: Language = Field("nb", description="Språk: nb eller nn")
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
 
 
 class NewsMeta(Model):
@@ -145,6 +169,12 @@ class NewsMeta(Model):
     legacy_paths: listed(SitePath) = Field([], description="Gamle adresser på innomed.no")
     lang: Language = Field("nb", description="Språk: nb eller nn")
     updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
 
 
 class ToolMeta(Model):
@@ -160,6 +190,12 @@ class ToolMeta(Model):
     related_projects: listed(Slug) = Field([], description="Relaterte prosjekter (slug)")
     lang: Language = Field("nb", description="Språk: nb eller nn")
     updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
 
     @model_validator(mode="after")
     def downloads_or_how_to_get(self):
