@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="utdataformat (json for verktøy)")
+    check.add_argument("--todo", action="store_true",
+                       help="list alle merknader (notes) og filer uten kilde (source)")
     serve = commands.add_parser("serve", help="forhåndsvisning med automatisk oppdatering",
                                 description="Bygger og viser nettstedet på "
                                 "http://127.0.0.1:8000/ og oppdaterer når du lagrer en fil.")
@@ -51,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = args.command or "build"
     root = (getattr(args, "root", None) or ROOT).resolve()
+    if command == "check" and args.todo:
+        return run_todo(root)
     if command == "check":
         return run_check(root, args.format)
     if command == "schema":
@@ -81,6 +85,24 @@ def run_check(root: Path, output_format: str) -> int:
     else:
         print(f"OK: {projects} prosjekter og {pages} sider sjekket, ingen feil "
               f"({seconds:.2f} s)")
+    return 0
+
+
+def run_todo(root: Path) -> int:
+    """Editors' to-do list: every `notes:` entry, then every file without `source:`."""
+    from .pipeline import load_content
+    try:
+        content = load_content(root)
+    except ContentErrors as problem:
+        report(problem, "text")
+        return 1
+    entries = sorted(content.all_entries(), key=lambda entry: entry.source.rel)
+    for entry in entries:
+        for index, note in enumerate(entry.meta.notes):
+            print(f"{entry.source.rel}:{entry.source.line_of(('notes', index))}: notes: {note}")
+    for entry in entries:
+        if not entry.meta.source:
+            print(f"{entry.source.rel}:1: source: mangler (ingen kilde oppgitt)")
     return 0
 
 
