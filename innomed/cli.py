@@ -24,12 +24,17 @@ def main(argv: list[str] | None = None) -> int:
                                 "Ved feil blir forrige site/ stående urørt.")
     build.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     build.add_argument("--out", type=Path, default=None, help="målmappe (standard: <root>/site)")
+    build.add_argument("--production", action="store_true",
+                       help="bygg for publisering: stopper hvis noe som må være med mangler "
+                       "(som kontaktinformasjonen i mkdocs.yml)")
     check = commands.add_parser("check", help="sjekk innholdet uten å bygge",
                                 description="Sjekker alle innholdsfiler og skriver hver feil "
                                 "som 'fil:linje: felt: melding'.")
     check.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="utdataformat (json for verktøy)")
+    check.add_argument("--todo", action="store_true",
+                       help="list alle merknader (notes) og filer uten kilde (source)")
     serve = commands.add_parser("serve", help="forhåndsvisning med automatisk oppdatering",
                                 description="Bygger og viser nettstedet på "
                                 "http://127.0.0.1:8000/ og oppdaterer når du lagrer en fil.")
@@ -52,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = args.command or "build"
     root = (getattr(args, "root", None) or ROOT).resolve()
+    if command == "check" and args.todo:
+        return run_todo(root)
     if command == "check":
         return run_check(root, args.format)
     if command == "schema":
@@ -62,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve_site
         return serve_site(root, args.port)
     out = (args.out or root / "site") if args.command else root / "site"
-    return run_build(root, out.resolve())
+    return run_build(root, out.resolve(), getattr(args, "production", False))
 
 
 def run_check(root: Path, output_format: str) -> int:
@@ -82,6 +89,24 @@ def run_check(root: Path, output_format: str) -> int:
     else:
         print(f"OK: {projects} prosjekter og {pages} sider sjekket, ingen feil "
               f"({seconds:.2f} s)")
+    return 0
+
+
+def run_todo(root: Path) -> int:
+    """Editors' to-do list: every `notes:` entry, then every file without `source:`."""
+    from .pipeline import load_content
+    try:
+        content = load_content(root)
+    except ContentErrors as problem:
+        report(problem, "text")
+        return 1
+    entries = sorted(content.all_entries(), key=lambda entry: entry.source.rel)
+    for entry in entries:
+        for index, note in enumerate(entry.meta.notes):
+            print(f"{entry.source.rel}:{entry.source.line_of(('notes', index))}: notes: {note}")
+    for entry in entries:
+        if not entry.meta.source:
+            print(f"{entry.source.rel}:1: source: mangler (ingen kilde oppgitt)")
     return 0
 
 
@@ -121,12 +146,12 @@ def run_new(root: Path, kind: str, values: list[str]) -> int:
     return 0
 
 
-def run_build(root: Path, out: Path) -> int:
+def run_build(root: Path, out: Path, production: bool = False) -> int:
     from .pipeline import build_site
     from .render import RenderError
     started = time.perf_counter()
     try:
-        result = build_site(root, out)
+        result = build_site(root, out, production)
     except ContentErrors as problem:
         report(problem, "text")
         print("Nettstedet ble ikke bygget; forrige versjon i site/ er urørt.", file=sys.stderr)

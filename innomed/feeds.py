@@ -61,8 +61,9 @@ def without_clock(feed: FeedGenerator, newest: dt.date | None) -> None:
 
 
 def podcast_feed(content: Content, site_url: str) -> str | None:
-    if content.series is None:
-        return None
+    with_audio = [e for e in content.episodes if e.meta.audio]
+    if content.series is None or not with_audio:
+        return None  # an empty feed would be a dead end for subscribers
     series = content.series.meta
     base = site_url.rstrip("/")
     feed = FeedGenerator()
@@ -83,7 +84,6 @@ def podcast_feed(content: Content, site_url: str) -> str | None:
         image_url = f"{base}/{asset_path(content.series, series.image.file)}"
         feed.podcast.itunes_image(image_url)
         feed.image(url=image_url, title=series.title, link=f"{base}/podcast/")
-    with_audio = [e for e in content.episodes if e.meta.audio]
     # feedgen prepends each entry: add oldest first so the file lists newest first.
     for episode in reversed(with_audio):
         meta = episode.meta

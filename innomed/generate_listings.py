@@ -27,7 +27,7 @@ def count_text(count: int) -> str:
 
 def card(project: Entry) -> dict:
     meta = project.meta
-    details = [meta.owner, ", ".join(meta.regions) or "Region ikke oppgitt", meta.status]
+    details = [meta.owner, ", ".join(meta.regions), meta.status]
     if meta.kind == "Prosjekterfaring":
         details.append("Prosjekterfaring")
     return {"title": meta.title, "target": page_of(project), "summary": meta.summary,
@@ -116,10 +116,15 @@ def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
     pages: list[Page] = []
     for term, projects in taxonomy.members.items():
         first = f"{taxonomy.path}/{term.slug}.md"
-        rows.append([Link(term.label, first), str(len(projects))])
+        # An empty term's page exists (an old link still lands somewhere that says so) but
+        # nothing links to it.
+        rows.append([Link(term.label, first) if projects else term.label, str(len(projects))])
         pages += paginated_listing(first, term.label, term.description, projects,
                                    trail + [(taxonomy.title, index)])
-    return [table_page(index, taxonomy.title, taxonomy.intro, trail,
+    intro = taxonomy.intro
+    if not any(taxonomy.members.values()):
+        intro += " Ingen prosjekter er registrert med dette ennå."
+    return [table_page(index, taxonomy.title, intro, trail,
                        [taxonomy.title, "Antall prosjekter"], rows, taxonomy.intro)] + pages
 
 

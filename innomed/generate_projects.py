@@ -42,7 +42,7 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
         ("Type", [meta.kind]),
         ("Status", [meta.status]),
         ("Region" if len(meta.regions) == 1 else "Regioner",
-         term_links(catalog, "regions", meta.regions) or ["Ikke oppgitt"]),
+         term_links(catalog, "regions", meta.regions)),
         ("Prosjekteier", [meta.owner] if meta.owner else []),
         ("Samarbeidspartnere", [", ".join(meta.partners)] if meta.partners else []),
         ("Pasientgrupper", term_links(catalog, "patient_groups", meta.patient_groups)),

@@ -41,7 +41,8 @@ def related_links(entry: Entry, content) -> list[Link]:
 def page_context(entry: Entry, content) -> dict:
     meta = entry.meta
     return {"front": {"title": meta.title, "description": meta.description, "lang": meta.lang,
-                      "hide": list(meta.hide), "kind": "page"}}
+                      "hide": list(meta.hide), "kind": "page"},
+            "contact": content.contact if meta.contact and content.contact else None}
 
 
 def news_context(entry: Entry, content) -> dict:
@@ -192,7 +193,7 @@ def news_listing_pages(content, page_size: int) -> list[tuple[str, dict]]:
 
 def tools_listing(content) -> dict:
     return {"front": {"title": "Verktøy", "kind": "listing",
-                      "description": "Verktøy og maler fra InnoMed."},
+                      "description": "Verktøy og veiledere fra InnoMed."},
             "trail": [("Forside", HOME)],
             "cards": [{"title": t.meta.title, "target": page_of(t), "summary": t.meta.summary}
                       for t in content.tools]}
@@ -223,7 +224,10 @@ def podcast_listing(content) -> dict | None:
     return {"front": {"title": meta.title, "description": meta.summary, "lang": meta.lang,
                       "kind": "podcast"},
             "trail": [("Forside", HOME)], "meta": meta, "body": body_of(series, content),
-            "feed": "podcast/feed.xml",
+            # Our own feed exists only once an episode has audio here; until then the series'
+            # pages at the listening services are where subscribers go.
+            "feed": TYPES["podcast"].feed if any(e.meta.audio for e in content.episodes)
+            else None,
             "cards": [{"title": e.meta.title, "target": page_of(e), "summary": e.meta.summary,
                        "facts": episode_facts(e),
                        "guests": "; ".join(guest_text(g) for g in e.meta.guests)}

@@ -17,7 +17,8 @@ KINDS = {kind: content_type.noun for kind, content_type in LINK_KINDS.items()}
 INTERNAL_LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<slug>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
 
 
-def check_internal_links(source: Source, targets: dict) -> list[ContentError]:
+def check_internal_links(source: Source, targets: dict,
+                         drafts: set = frozenset()) -> list[ContentError]:
     errors = []
     for number, line in enumerate(source.body.split("\n")):
         for match in INTERNAL_LINK.finditer(line):
@@ -29,6 +30,12 @@ def check_internal_links(source: Source, targets: dict) -> list[ContentError]:
                 errors.append(ContentError(source.rel, source.body_line + number, "lenke",
                                            f"ukjent lenketype '{kind}:' (forventet en av: "
                                            f"{expected})"))
+            elif (kind, slug) in drafts and (kind, slug) not in targets:
+                errors.append(ContentError(source.rel, source.body_line + number, "lenke",
+                                           f"{KINDS[kind]}en '{slug}' er et utkast (draft: "
+                                           "true) og publiseres ikke (forventet en lenke til "
+                                           "en publisert side; fjern lenken, eller publiser "
+                                           "siden først)"))
             elif (kind, slug) not in targets:
                 errors.append(ContentError(source.rel, source.body_line + number, "lenke",
                                            f"det finnes ingen {KINDS[kind]} med adressen "

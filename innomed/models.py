@@ -120,6 +120,18 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class EntryMeta(Model):
+    """What every content file may carry besides its own fields: editorial state and
+    provenance, which never reach a public page."""
+
+    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
+                        "nettstedet")
+    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
+                                 "faktaene kommer fra")
+    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
+                                "nettstedet")
+
+
 class Period(Model):
     start: PartialDate | None = Field(None, description="Start: år, år-måned eller dato")
     end: PartialDate | None = Field(None, description="Slutt: år, år-måned eller dato")
@@ -183,7 +195,7 @@ class Attachment(Model):
     description: str | None = Field(None, description="Kort beskrivelse av innholdet")
 
 
-class ProjectMeta(Model):
+class ProjectMeta(EntryMeta):
     """Front matter of one project: an experience report or a short project description."""
 
     title: Text = Field(description="Tittel")
@@ -196,7 +208,7 @@ class ProjectMeta(Model):
     # which is different from an editor forgetting the field.
     regions: Annotated[list[Region], BeforeValidator(list_not_blank)] = Field(
         description="Helseregion(er); [] hvis ukjent")
-    owner: Text = Field(description="Prosjekteier (virksomhet)")
+    owner: Text | None = Field(None, description="Prosjekteier (virksomhet), hvis kjent")
     partners: listed(Text) = Field([], description="Samarbeidspartnere")
     patient_groups: listed(PatientGroup) = Field([], description="Pasientgrupper")
     themes: listed(Theme) = Field([], description="Temaer")
@@ -224,7 +236,7 @@ class ProjectMeta(Model):
         return self
 
 
-class PageMeta(Model):
+class PageMeta(EntryMeta):
     """Front matter of a hand-written page under content/ (home, about, accessibility...)."""
 
     title: Text = Field(description="Sidetittel")
@@ -232,3 +244,6 @@ class PageMeta(Model):
     lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb eller nn")
     hide: listed(Literal["navigation", "toc", "footer"]) = Field(
         [], description="Skjul deler av siden: navigation, toc")
+    contact: bool = Field(False, description="true: vis InnoMeds kontaktinformasjon nederst "
+                          "på siden (fra mkdocs.yml)")
+

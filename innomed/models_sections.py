@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .models import Attachment, Image, Model, PartialDate, Slug, SitePath, Text, listed
+from .models import Attachment, EntryMeta, Image, Model, PartialDate, Slug, SitePath, Text, listed
 
 Language = Literal["nb", "nn"]
 
@@ -40,7 +40,7 @@ Url = Annotated[str, AfterValidator(web_url)]
 Duration = Annotated[str, BeforeValidator(duration_text)]
 
 
-class CourseMeta(Model):
+class CourseMeta(EntryMeta):
     """courses/<kurs>/index.md: what the course is, for whom, and the order of its modules."""
 
     title: Text = Field(description="Kursets navn")
@@ -69,7 +69,7 @@ class CourseMeta(Model):
         return self
 
 
-class ModuleMeta(Model):
+class ModuleMeta(EntryMeta):
     """courses/<kurs>/<modul>.md: one module of a course."""
 
     title: Text = Field(description="Modulens tittel")
@@ -99,7 +99,7 @@ class ServiceLink(Model):
     url: Url = Field(description="Adressen til episoden hos tjenesten")
 
 
-class PodcastMeta(Model):
+class PodcastMeta(EntryMeta):
     """podcast/index.md: the series, as shown on /podcast/ and in the feed's channel."""
 
     title: Text = Field(description="Seriens navn")
@@ -115,7 +115,7 @@ class PodcastMeta(Model):
     links: listed(ServiceLink) = Field([], description="Serien hos lyttetjenester")
 
 
-class EpisodeMeta(Model):
+class EpisodeMeta(EntryMeta):
     """podcast/<episode>.md: one episode."""
 
     number: int = Field(ge=1, description="Episodenummer")
@@ -132,7 +132,7 @@ class EpisodeMeta(Model):
     lang: Language = Field("nb", description="Språk: nb eller nn")
 
 
-class NewsMeta(Model):
+class NewsMeta(EntryMeta):
     """content/aktuelt/<sak>.md: a news article."""
 
     title: Text = Field(description="Overskrift")
@@ -147,7 +147,7 @@ class NewsMeta(Model):
     updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
 
 
-class ToolMeta(Model):
+class ToolMeta(EntryMeta):
     """content/verktoy/<verktøy>.md: a tool or template to download."""
 
     title: Text = Field(description="Verktøyets navn")

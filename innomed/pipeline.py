@@ -9,8 +9,8 @@ import yaml
 
 from .audit_summary import STATEMENT_PAGE, read_summary, statement_section
 from .catalog import Catalog, check_cross_references
-from .content import Content, check_references
-from .errors import ContentErrors
+from .content import Content, check_references, published_only
+from .errors import ContentError, ContentErrors
 from .feeds import generate_feeds
 from .generate_listings import (generate_allocation_pages, generate_project_listings,
                                 generate_taxonomy_pages)
@@ -36,14 +36,19 @@ class BuildResult:
     warnings: list
 
 
-def load_content(root: Path) -> Content:
-    """Read and check all content; raises ContentErrors listing every problem found."""
+def load_content(root: Path, drafts: bool = False) -> Content:
+    """Read and check all content; raises ContentErrors listing every problem found.
+
+    Drafts are read and checked either way, but only the preview (`drafts=True`) shows them.
+    """
     vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
     entries, errors = read_all(root, vocabularies)  # every reader collects, none stops early
     errors += check_cross_references(entries["project"])
-    content = Content(entries, Catalog.from_projects(entries["project"], vocabularies),
+    shown, left_out = (entries, {}) if drafts else published_only(entries)
+    content = Content(shown, Catalog.from_projects(shown["project"], vocabularies),
                       file_dates=last_commit_dates(root),
-                      site_url=read_site_url(root).rstrip("/"))
+                      site_url=read_site_url(root).rstrip("/"), drafts=left_out,
+                      contact=read_contact(root))
     errors += check_references(content)
     if errors:
         raise ContentErrors(errors)
@@ -60,6 +65,13 @@ def read_config(root: Path) -> dict:
 
 def read_site_url(root: Path) -> str:
     return read_config(root).get("site_url") or "https://innomed.no/"
+
+
+def read_contact(root: Path) -> dict:
+    """InnoMed's contact details from mkdocs.yml (`extra.contact`), empty values left out."""
+    contact = ((read_config(root).get("extra") or {}).get("contact") or {})
+    return {key: str(value).strip() for key, value in contact.items()
+            if key in ("email", "phone") and value and str(value).strip()}
 
 
 def read_nav_files(root: Path) -> list[str]:
@@ -110,13 +122,28 @@ def with_lastmod(items: list, dates: dict) -> list:
     return stamped
 
 
-def stage_site(root: Path) -> tuple[Path, Content]:
-    content = load_content(root)
+def stage_site(root: Path, drafts: bool = False) -> tuple[Path, Content]:
+    content = load_content(root, drafts)
     return stage(generate_site(content, root), root / STAGING_DIR), content
 
 
-def build_site(root: Path, out: Path) -> BuildResult:
+def require_publishable(content: Content, root: Path) -> None:
+    """What a public deploy may not lack, though a preview or a test build may."""
+    if content.contact_warnings:
+        path, field_name, message = content.contact_warnings[0].split(": ", 2)
+        raise ContentErrors([ContentError(path, config_line(root, "contact"), field_name,
+                                          message)])
+
+
+def config_line(root: Path, key: str) -> int:
+    lines = (root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(key + ":")), 1)
+
+
+def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
     from .render import render
+    if production:
+        require_publishable(load_content(root), root)
     staged, content = stage_site(root)
     pages = render(root / CONFIG_FILE, staged, out)
     return BuildResult(pages=pages, staged=staged, warnings=content.warnings)

@@ -18,7 +18,7 @@ from .registry import source_folders
 
 def restage(root: Path) -> bool:
     try:
-        stage_site(root)
+        stage_site(root, drafts=True)  # editors preview their drafts, marked as such
     except ContentErrors as problem:
         for error in problem.errors:
             print(error, file=sys.stderr)

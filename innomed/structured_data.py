@@ -19,7 +19,9 @@ def project_jsonld(project, url: str) -> str:
     meta = project.meta
     data = {"@context": "https://schema.org", "@type": "Article", "headline": meta.title,
             "description": meta.summary, "inLanguage": meta.lang, "url": url,
-            "publisher": PUBLISHER, "about": meta.owner}
+            "publisher": PUBLISHER}
+    if meta.owner:
+        data["about"] = meta.owner
     if meta.published:
         data["datePublished"] = meta.published.isoformat()
     if meta.updated:

@@ -36,7 +36,8 @@ def test_schemas_list_vocabulary_values_and_descriptions(schemas):
     regions = project["properties"]["regions"]
     assert regions["items"]["enum"] == ["Nord", "Midt-Norge", "Sør-Øst", "Vest", "Nasjonal"]
     assert project["additionalProperties"] is False
-    assert set(project["required"]) >= {"title", "summary", "kind", "status", "regions", "owner"}
+    assert set(project["required"]) >= {"title", "summary", "kind", "status", "regions"}
+    assert "owner" not in project["required"]
     assert all(field.get("description") for field in project["properties"].values())
 
 
@@ -67,7 +68,7 @@ def test_schema_rejects_what_check_rejects(schemas):
             "regions": ["Vest"], "owner": "O"}
     jsonschema.validate(good, schema)
     for bad in ({**good, "regions": ["Midt Norge"]}, {**good, "regoins": ["Vest"]},
-                {k: v for k, v in good.items() if k != "owner"}):
+                {k: v for k, v in good.items() if k != "status"}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
 

@@ -19,6 +19,7 @@ owner_name: InnoMed
 owner_email: post@example.no
 category: Health & Fitness
 subcategory: Medicine
+image: {file: bilder/omslag.png, alt: Seriens omslag}
 ---
 Serien.
 """
@@ -105,6 +106,7 @@ def test_episode_errors(scratch):
 
 def test_duplicate_episode_numbers(scratch):
     write(scratch, "podcast/index.md", SERIES)
+    write(scratch, "podcast/bilder/omslag.png", "png")
     write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra=""))
     write(scratch, "podcast/01-b.md", EPISODE.format(number=1, extra=""))
     [error] = errors(scratch)
@@ -133,6 +135,7 @@ def test_broken_internal_link_and_related_project(scratch):
 
 def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
     write(scratch, "podcast/index.md", SERIES)
+    write(scratch, "podcast/bilder/omslag.png", "png")
     write(scratch, "podcast/transkripsjoner/a.md", "# Transkripsjon\n\nKari: Hei.\n")
     write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra=(
         "date: 2026-01-15\nduration: \"42:30\"\n"
@@ -140,7 +143,7 @@ def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
         "transcript: transkripsjoner/a.md\n")))
     write(scratch, "podcast/02-b.md", EPISODE.format(number=2, extra=""))
     content = load_content(scratch)
-    assert [w.split(":")[0] for w in content.warnings] == ["podcast/02-b.md"]
+    assert [w.split(":")[0] for w in content.podcast_warnings] == ["podcast/02-b.md"]
     xml = podcast_feed(content, "https://innomed.no")
     assert xml == podcast_feed(content, "https://innomed.no")  # byte-identical
     feed = feedparser.parse(xml)
@@ -153,6 +156,7 @@ def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
     channel = BeautifulSoup(xml, "xml").rss.channel
     assert channel.find("itunes:owner").find("itunes:email").get_text() == "post@example.no"
     assert channel.find("lastBuildDate").get_text().startswith("Thu, 15 Jan 2026")
+    assert channel.find("itunes:image")["href"] == "https://innomed.no/podcast/bilder/omslag.png"
     transcript = channel.item.find("podcast:transcript")
     assert transcript["url"] == "https://innomed.no/podcast/transkripsjoner/01-a.txt"
     pages = {p.path: p for p in generate_site(content, scratch)}
@@ -160,6 +164,20 @@ def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
         pages["podcast/01-a.md"].text
     assert "Kari: Hei." in pages["podcast/01-a.md"].text
     assert "podcast/transkripsjoner/01-a.txt" in pages
+
+
+def test_no_podcast_feed_without_audio_and_no_incomplete_feed(scratch):
+    write(scratch, "podcast/index.md", SERIES.replace("image: {file: bilder/omslag.png, "
+                                                      "alt: Seriens omslag}\n", ""))
+    write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra=""))
+    content = load_content(scratch)
+    assert podcast_feed(content, "https://innomed.no") is None and not content.podcast_warnings
+    write(scratch, "podcast/02-b.md", EPISODE.format(number=2, extra=(
+        "audio: {url: https://lyd.example.no/b.mp3, type: audio/mpeg, length: 1}\n")))
+    with pytest.raises(ContentErrors) as problem:
+        load_content(scratch)
+    [error] = problem.value.errors
+    assert (error.path, error.field) == ("podcast/index.md", "image")
 
 
 def test_news_feed_is_atom_newest_first(scratch):

@@ -62,9 +62,14 @@ def test_value_outside_vocabulary_suggests_the_label(scratch):
 
 
 def test_missing_required_field(scratch):
-    write_project(scratch, "x", text=BASE.replace("owner: Helse Testfjord\n", "").format(extra=""))
-    error = only(problems(scratch), "owner")
+    write_project(scratch, "x", text=BASE.replace("status: Pågående\n", "").format(extra=""))
+    error = only(problems(scratch), "status")
     assert error.line == 1 and "mangler" in error.message
+
+
+def test_owner_may_be_left_out_when_unknown(scratch):
+    write_project(scratch, "x", text=BASE.replace("owner: Helse Testfjord\n", "").format(extra=""))
+    assert load_content(scratch).catalog.projects[0].meta.owner is None
 
 
 def test_impossible_date(scratch):
