@@ -11,6 +11,8 @@ import os
 import shutil
 from pathlib import Path
 
+from .postprocess import postprocess
+
 
 class RenderError(Exception):
     """MkDocs refused the staged site (strict mode turns every warning into this)."""
@@ -54,6 +56,7 @@ def render(config_file: Path, docs_dir: Path, out: Path) -> int:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(temporary),
                              strict=True)
         build(config)
+        postprocess(temporary)
     except (MkDocsException, SystemExit, OSError) as error:
         shutil.rmtree(temporary, ignore_errors=True)
         details = "\n".join(f"  - {message}" for message in collector.messages)
