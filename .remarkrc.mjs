@@ -12,7 +12,8 @@ export default {
       {
         schemas: {
           './schemas/project.schema.json': ['./projects/*.md'],
-          './schemas/page.schema.json': ['./content/*.md', './content/!(aktuelt|verktoy)/**/*.md'],
+          './schemas/page.schema.json': ['./content/*.md', './content/!(aktuelt|rapporter|verktoy)/**/*.md'],
+          './schemas/report.schema.json': ['./content/rapporter/*.md'],
           './schemas/news.schema.json': ['./content/aktuelt/*.md'],
           './schemas/tool.schema.json': ['./content/verktoy/*.md'],
           './schemas/course.schema.json': ['./courses/*/index.md'],

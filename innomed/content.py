@@ -112,21 +112,28 @@ def check_references(content: Content) -> list[ContentError]:
     for entry in content.all_entries():
         errors += check_internal_links(entry.source, targets, content.draft_targets)
         errors += check_body(entry.source)
-        field_name = "related" if entry.type.name == "project" else "related_projects"
-        for index, slug in enumerate(getattr(entry.meta, field_name, [])):
+        for field_name, index, slug in project_references(entry):
             if slug not in projects and slug in drafted:
                 loc = (field_name, index)
                 errors.append(ContentError(entry.source.rel, entry.source.line_of(loc),
                                            dotted(loc), f"prosjektet '{slug}' er et utkast "
                                            "(draft: true) og publiseres ikke (forventet et "
                                            "publisert prosjekt; fjern det fra listen)"))
-            elif slug not in projects and field_name == "related_projects":
+            elif slug not in projects and field_name != "related":
                 loc = (field_name, index)
                 errors.append(ContentError(entry.source.rel, entry.source.line_of(loc),
                                            dotted(loc), f"det finnes ikke noe prosjekt med "
                                            f"adressen '{slug}' (forventet slug-en til et "
                                            "prosjekt under projects/)"))
     return errors + check_episodes(content)
+
+
+def project_references(entry: Entry):
+    """(field, position, slug) of every project an entry points to in its front matter."""
+    fields = ("related",) if entry.type.name == "project" else ("related_projects", "covers")
+    for field_name in fields:
+        for index, slug in enumerate(getattr(entry.meta, field_name, [])):
+            yield field_name, index, slug
 
 
 def published_only(entries: dict) -> tuple[dict, dict]:

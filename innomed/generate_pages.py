@@ -11,7 +11,7 @@ from .generate_projects import project_context
 from .generate_sections import (HOME, body_of, course_context, courses_listing, episode_context,
                                 home_context, module_context, news_context,
                                 news_listing_pages, page_context, podcast_listing,
-                                tool_context, tools_listing)
+                                report_context, tool_context, tools_listing)
 from .pages import Page, StaticFile
 from .registry import TYPES, asset_path, page_of
 from .templating import Markup, render_template
@@ -19,7 +19,8 @@ from .validate import referenced_files
 
 # Types whose pages need more than the entry itself. A type without an entry here gets the
 # default context: enough for a page of title, summary and body.
-CONTEXT = {"project": project_context, "page": page_context, "news": news_context,
+CONTEXT = {"project": project_context, "page": page_context, "report": report_context,
+           "news": news_context,
            "tool": tool_context, "course": course_context, "module": module_context,
            "episode": episode_context}
 

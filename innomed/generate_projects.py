@@ -85,4 +85,6 @@ def project_context(project: Entry, content) -> dict:
         "contacts": [{"details": [x for x in (c.name, c.role, c.organisation) if x],
                       "email": c.email} for c in meta.contacts],
         "related": [Link(other.meta.title, page_of(other)) for other in catalog.related(project)],
+        "reports": [Link(report.meta.title, page_of(report)) for report in content.of("report")
+                    if project.slug in report.meta.covers + report.meta.related_projects],
     }

@@ -62,6 +62,33 @@ def news_context(entry: Entry, content) -> dict:
     }
 
 
+def report_context(entry: Entry, content) -> dict:
+    from .dates import format_period
+    meta = entry.meta
+    catalog = content.catalog
+    covered = [Link(catalog.by_slug[s].meta.title, page_of(catalog.by_slug[s]))
+               for s in meta.covers]
+    return {
+        "front": {"title": meta.title, "description": meta.summary, "lang": meta.lang,
+                  "kind": "report", "og_type": "article"},
+        "trail": [("Forside", HOME), ("Prosjekter", TYPES["project"].listing)],
+        "fact_rows": [
+            ("Type", ["Erfaringsrapport"]),
+            ("Prosjektene i veiledningen", covered),
+            ("Pasientgrupper", [Link(label, catalog.term_page("patient_groups", label))
+                                for label in meta.patient_groups]),
+            ("Temaer", [Link(label, catalog.term_page("themes", label))
+                        for label in meta.themes]),
+            ("Veiledning fra InnoMed", [format_period(meta.coaching_period)]
+             if format_period(meta.coaching_period) else []),
+            ("Publisert", [format_date(meta.published)] if meta.published else []),
+            ("Oppdatert", [format_date(meta.updated)] if meta.updated else []),
+        ],
+        "attachments": download_rows(entry, meta.attachments, lambda name: asset_path(entry, name)),
+        "related": related_links(entry, content),
+    }
+
+
 def tool_context(entry: Entry, content) -> dict:
     meta = entry.meta
     return {

@@ -9,7 +9,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .models import Attachment, EntryMeta, Image, Model, PartialDate, Slug, SitePath, Text, listed
+from .models import (Attachment, EntryMeta, Image, Model, PartialDate, PatientGroup, Period,
+                     SitePath, Slug, Text, Theme, listed)
 
 Language = Literal["nb", "nn"]
 
@@ -168,3 +169,26 @@ class ToolMeta(EntryMeta):
                                       "(forventet 'downloads:' med filer, eller 'how_to_get:' "
                                       "som forteller hvordan man får det)")
         return self
+
+
+class ReportMeta(EntryMeta):
+    """content/rapporter/<rapport>.md: an experience report about an InnoMed offer (such as a
+    round of group coaching) rather than about one project. Reports have no allocations of
+    their own, so the figures count each project once."""
+
+    title: Text = Field(description="Tittel")
+    slug: Slug | None = Field(None, description="Adresse: /rapporter/<slug>/")
+    summary: Text = Field(description="Ingress: ett til tre setninger")
+    covers: Annotated[list[Slug], BeforeValidator(lambda v: v if isinstance(v, list) else [v]),
+                      Field(min_length=1)] = Field(
+        description="Prosjektene rapporten handler om (slug); rapporten vises på sidene deres")
+    related_projects: listed(Slug) = Field([], description="Andre relaterte prosjekter (slug)")
+    themes: listed(Theme) = Field([], description="Temaer")
+    patient_groups: listed(PatientGroup) = Field([], description="Pasientgrupper")
+    coaching_period: Period | None = Field(None, description="Perioden veiledningen varte")
+    legacy_paths: listed(SitePath) = Field([], description="Gamle adresser på innomed.no")
+    image: Image | None = Field(None, description="Bilde")
+    attachments: listed(Attachment) = Field([], description="Vedlegg til nedlasting")
+    lang: Language = Field("nb", description="Språk: nb eller nn")
+    published: dt.date | None = Field(None, description="Publisert (ÅÅÅÅ-MM-DD)")
+    updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")

@@ -140,10 +140,17 @@ def config_line(root: Path, key: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(key + ":")), 1)
 
 
+def generated_sections() -> list[str]:
+    """Top folders of the generated pages: every type's pages and every taxonomy's listings."""
+    from .catalog import TAXONOMIES
+    folders = {t.page.split("/")[0] for t in TYPES.values() if not t.page.startswith("{")}
+    return sorted(folders | {path for path, *_ in TAXONOMIES.values()} | {"tildelinger"})
+
+
 def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
     from .render import render
     if production:
         require_publishable(load_content(root), root)
     staged, content = stage_site(root)
-    pages = render(root / CONFIG_FILE, staged, out)
+    pages = render(root / CONFIG_FILE, staged, out, generated_sections())
     return BuildResult(pages=pages, staged=staged, warnings=content.warnings)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from . import ordering
 from .models import PageMeta, ProjectMeta
 from .models_sections import (CourseMeta, EpisodeMeta, ModuleMeta, NewsMeta, PodcastMeta,
-                              ToolMeta)
+                              ReportMeta, ToolMeta)
 from .pages import url_of
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ TYPES: dict[str, ContentType] = {t.name: t for t in (
                 scaffold="project.md.j2", order=ordering.newest_allocation_first),
     ContentType("page", "side", PageMeta, "content", "tree", page="{slug}",
                 template="page.md.j2"),
+    ContentType("report", "erfaringsrapport", ReportMeta, "content/rapporter", "files",
+                page="rapporter/{slug}.md", template="report.md.j2", link_kind="rapport",
+                assets="rapporter/filer/{slug}", order=ordering.by_title),
     ContentType("news", "nyhetssak", NewsMeta, "content/aktuelt", "files",
                 page="aktuelt/{slug}.md", template="news.md.j2", link_kind="aktuelt",
                 assets="aktuelt/bilder", listing="aktuelt/index.md",

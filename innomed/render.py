@@ -36,7 +36,7 @@ def pin_build_date(root: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(stamp if stamp is not None else 0)
 
 
-def render(config_file: Path, docs_dir: Path, out: Path) -> int:
+def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: list[str] = ()) -> int:
     """Build into a temporary folder beside `out` and swap only on success. Returns page count."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     pin_build_date(config_file.parent)
@@ -54,7 +54,7 @@ def render(config_file: Path, docs_dir: Path, out: Path) -> int:
     mkdocs_log.setLevel(logging.WARNING)
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(temporary),
-                             strict=True)
+                             strict=True, **not_in_nav_option(not_in_nav))
         build(config)
         postprocess(temporary)
     except (MkDocsException, SystemExit, OSError) as error:
@@ -72,6 +72,12 @@ def render(config_file: Path, docs_dir: Path, out: Path) -> int:
     return sum(1 for _ in out.rglob("index.html"))
 
 
+def not_in_nav_option(folders) -> dict:
+    """Generated sections are reached from listings, never from the sidebar: Material renders
+    the whole nav into every page, so hundreds of projects there would bloat each page."""
+    return {"not_in_nav": "\n".join(f"/{folder}/*" for folder in folders)} if folders else {}
+
+
 def swap_into_place(new: Path, out: Path) -> None:
     old = out.parent / f".{out.name}.old"
     shutil.rmtree(old, ignore_errors=True)
@@ -81,7 +87,7 @@ def swap_into_place(new: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def serve(config_file: Path, docs_dir: Path, port: int) -> None:
+def serve(config_file: Path, docs_dir: Path, port: int, not_in_nav: list[str] = ()) -> None:
     """MkDocs' live-reload server on the staged tree; it rebuilds when staged files change."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as mkdocs_serve
@@ -89,4 +95,5 @@ def serve(config_file: Path, docs_dir: Path, port: int) -> None:
     # files whose bytes changed, so an edit re-renders its own page and the listings it
     # appears in, not the whole site.
     mkdocs_serve(str(config_file), livereload=True, build_type="dirty", watch_theme=True,
-                 dev_addr=f"127.0.0.1:{port}", docs_dir=str(docs_dir), strict=False)
+                 dev_addr=f"127.0.0.1:{port}", docs_dir=str(docs_dir), strict=False,
+                 **not_in_nav_option(not_in_nav))

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors, summarize
-from .pipeline import CONFIG_FILE, STAGING_DIR, stage_site
+from .pipeline import CONFIG_FILE, STAGING_DIR, generated_sections, stage_site
 from .registry import source_folders
 
 
@@ -56,7 +56,7 @@ def serve_site(root: Path, port: int) -> int:
     watch_sources(root)
     print(f"Forhåndsvisning: http://127.0.0.1:{port}/  (Ctrl+C for å stoppe)", flush=True)
     try:
-        serve(root / CONFIG_FILE, root / STAGING_DIR, port)
+        serve(root / CONFIG_FILE, root / STAGING_DIR, port, generated_sections())
     except KeyboardInterrupt:
         pass
     return 0
