@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 
 from conftest import REPO, run_build_py, write_project
 
@@ -28,6 +30,7 @@ def as_build_args(command: str) -> list[str]:
     return parts[2:]
 
 
+@pytest.mark.unit
 def test_the_guide_shows_the_commands_editors_need():
     commands = guide_commands()
     assert {"make serve", "make check", "make site"} <= set(commands)
@@ -35,6 +38,7 @@ def test_the_guide_shows_the_commands_editors_need():
     assert kinds == {"project", "news", "tool", "episode", "course", "module"}
 
 
+@pytest.mark.unit
 def test_make_targets_run_the_commands_the_guide_says():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     for target, args in MAKE_TARGETS.items():
@@ -66,6 +70,7 @@ def wait_for(url: str, contains: str, seconds: float) -> bool:
     return False
 
 
+@pytest.mark.build
 def test_every_guide_command_runs(scratch):
     # The guide's module example needs its course first, as an editor would have it.
     write_project(scratch, "eksisterende")
@@ -84,6 +89,7 @@ def test_every_guide_command_runs(scratch):
     assert (scratch / "schemas/project.schema.json").is_file()
 
 
+@pytest.mark.build
 def test_preview_shows_edits_and_survives_errors(scratch):
     project = write_project(scratch, "forhandsvisning", title="Forhåndsvisning")
     port = free_port()

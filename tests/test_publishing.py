@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 import yaml
 
 from conftest import REPO, run_build_py, write_project
@@ -14,6 +15,7 @@ def load_workflow() -> dict:
     return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
+@pytest.mark.unit
 def test_workflow_tests_every_push_and_pull_request():
     workflow = load_workflow()
     assert {"push", "pull_request"} <= set(workflow["on"])
@@ -24,6 +26,7 @@ def test_workflow_tests_every_push_and_pull_request():
     assert python["with"]["cache"] == "pip"
 
 
+@pytest.mark.unit
 def test_workflow_deploys_only_from_the_default_branch_after_tests():
     deploy = load_workflow()["jobs"]["deploy"]
     assert deploy["needs"] == "test"
@@ -36,6 +39,7 @@ def test_workflow_deploys_only_from_the_default_branch_after_tests():
     assert upload["if"] == deploy["if"] and upload["with"]["path"] == "site"
 
 
+@pytest.mark.unit
 def test_every_action_is_pinned_to_a_commit():
     text = WORKFLOW.read_text(encoding="utf-8")
     actions = re.findall(r"uses:\s*([^\s#]+)", text)
@@ -44,6 +48,7 @@ def test_every_action_is_pinned_to_a_commit():
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
 
 
+@pytest.mark.unit
 def test_pre_commit_hook_runs_check():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [hook] = config["repos"][0]["hooks"]
@@ -51,6 +56,7 @@ def test_pre_commit_hook_runs_check():
     assert "build.py check" in (REPO / "scripts/pre-commit").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_redirects_file_robots_and_norwegian_404(scratch):
     write_project(scratch, "a", text="""\
         ---

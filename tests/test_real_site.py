@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, heading_text
 
+pytestmark = pytest.mark.build
+
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
