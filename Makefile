@@ -2,20 +2,28 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
+# The lock tool, pinned; it lives in a venv of its own so it never changes what is locked.
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_VENV := .venv-lock
+LOCK := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+LINT_PATHS := innomed tests build.py benchmarks
 
-.PHONY: site test check serve clean
+.PHONY: site test test-fast test-build test-browser lint lock check serve clean
 
-$(VENV)/.installed: requirements.txt constraints.txt
+# Every package at a locked version and hash: make site installs only the site's lock.
+$(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(PIP) --require-hashes -r requirements-test.lock
 	touch $@
 
-## site: install pinned dependencies and build the real site into site/
+## site: install the locked dependencies and build the real site into site/
 site: $(VENV)/.installed
 	$(PY) build.py build
 
@@ -33,11 +41,40 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-## test: install test dependencies and run every test (browser audit needs chromium and java)
-# The audit's figures go to .build/tilgjengelighet.json; a later `make site` puts them in the
-# accessibility statement.
-test: $(VENV)/.installed-test node_modules/.installed
-	INNOMED_AUDIT_SUMMARY=.build/tilgjengelighet.json $(PY) -m pytest
+## lint: ruff (lint and format check) and mypy, versions pinned in requirements-test.txt
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/mypy innomed
+
+## test: static checks, then every test; installs chromium, Java and npm first when missing.
+# The browser audit writes its figures to data/tilgjengelighetstest.json (commit the change);
+# `make site` builds the accessibility statement from that committed file only.
+test: lint node_modules/.installed
+	scripts/install-test-tools.sh
+	$(PY) -m pytest
+
+## test-fast: the unit tier only (no site build, no browser), seconds
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -m unit
+
+## test-build: the build tier only (scratch and real site builds, no browser)
+test-build: $(VENV)/.installed-test
+	$(PY) -m pytest -m build
+
+## test-browser: the browser tier only (the accessibility audit in Chromium)
+test-browser: $(VENV)/.installed-test node_modules/.installed
+	scripts/install-test-tools.sh
+	$(PY) -m pytest -m browser
+
+## lock: re-resolve requirements*.txt into requirements.lock and requirements-test.lock
+# Keeps every pin the locks already have; `make lock LOCK_ARGS=--upgrade` takes the newest.
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_VENV) && \
+		$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS))
+	$(LOCK) $(LOCK_ARGS) --output-file requirements.lock requirements.txt
+	$(LOCK) $(LOCK_ARGS) --constraint requirements.lock --output-file requirements-test.lock \
+		requirements-test.txt
 
 clean:
 	rm -rf site .build .site.new .site.old node_modules

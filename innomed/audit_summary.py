@@ -1,8 +1,9 @@
 """The accessibility statement states what the last automated audit found.
 
-`make test` writes the browser audit's figures to .build/tilgjengelighet.json; a build that
-finds the file appends them to the statement page, so the published statement carries the
-figures of the test run that allowed the deploy.
+The browser audit (part of `make test`) writes its figures to data/tilgjengelighetstest.json,
+a dated record that is committed with the content. Every build reads that committed file and
+appends it to the statement page, so two builds of one commit are identical whether or not
+tests ran before them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from .dates import format_date
 
-SUMMARY_FILE = Path(".build/tilgjengelighet.json")
+SUMMARY_FILE = Path("data/tilgjengelighetstest.json")
 STATEMENT_PAGE = "tilgjengelighetserklaering.md"
 STATE_NAMES = {"loaded": "siden lastet", "search_open": "søket åpent med treff",
                "menu_open": "menyen åpen", "search_highlight": "søkeord uthevet"}
@@ -28,7 +29,7 @@ def read_summary(root: Path) -> dict | None:
 
 
 def statement_section(summary: dict) -> str:
-    """Markdown for 'Siste automatiske test', from the summary the browser tests wrote."""
+    """Markdown for 'Siste automatiske test', from the record the browser audit wrote."""
     audit = summary.get("accessibility", {})
     axe = audit.get("axe", {})
     vnu = summary.get("vnu", {})
@@ -51,5 +52,5 @@ def statement_section(summary: dict) -> str:
                      str(keyboard["reflow_320px"].get("scrolling_sideways", "?"))))
     table = "| Hva | Resultat |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
     dated = f" {format_date(dt.date.fromisoformat(when))}" if when else ""
-    return (f"\n\n## Siste automatiske test\n\nResultatet av den automatiske testen som ble "
-            f"kjørt{dated} før denne versjonen av nettstedet ble publisert:\n\n{table}\n")
+    return (f"\n\n## Siste automatiske test\n\nResultatet av den siste automatiske testen, "
+            f"kjørt{dated}:\n\n{table}\n")

@@ -218,7 +218,10 @@ def audit_site(request, tmp_path_factory) -> AuditSite:
 # --------------------------------------------------------------------------------------------
 
 class AuditSummary(dict):
-    """What the browser tests checked, written as JSON to $INNOMED_AUDIT_SUMMARY at the end."""
+    """What the browser tests checked. An audit of the real content writes it at the end to
+    the committed record the accessibility statement is built from (data/tilgjengelighetstest.json;
+    commit the change). INNOMED_AUDIT_SUMMARY=path.json writes it there instead; set empty,
+    nothing is written."""
 
     def as_dict(self) -> dict:
         return json.loads(json.dumps(self, ensure_ascii=False, default=str))
@@ -229,7 +232,9 @@ def audit_summary(audit_site):
     summary = AuditSummary(site=audit_site.source, pages=len(audit_site.pages()),
                            date=datetime.date.today().isoformat())
     yield summary
-    target = os.environ.get("INNOMED_AUDIT_SUMMARY")
+    from innomed.audit_summary import SUMMARY_FILE
+    default = str(REPO / SUMMARY_FILE) if audit_site.source == "real" else ""
+    target = os.environ.get("INNOMED_AUDIT_SUMMARY", default)
     if target:
         write_json(target, summary.as_dict())
 

@@ -79,6 +79,33 @@ def heading_text(tag) -> str:
                    if not t.find_parent(class_="headerlink")).strip()
 
 
+# Test tiers (pytest.ini): every test has exactly one, so `make test-fast` (-m unit) and
+# `make test-build` (-m build) between them and the browser audit select every test once.
+TIERS = ("unit", "build", "browser")
+# A test that asks for one of these fixtures is at least this tier, whatever its mark says.
+FIXTURE_TIERS = {"real_site": "build", "audit_site": "browser", "chromium": "browser"}
+
+
+def tier_problem(item) -> str | None:
+    tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
+    if len(tiers) != 1:
+        return (f"{item.nodeid}: has tier marks {tiers or 'none'}; mark it with exactly one of "
+                f"{', '.join('@pytest.mark.' + t for t in TIERS)} (or a module pytestmark)")
+    needed = {FIXTURE_TIERS[name] for name in item.fixturenames if name in FIXTURE_TIERS}
+    if tiers[0] == "unit" and needed or tiers[0] == "build" and "browser" in needed:
+        return f"{item.nodeid}: marked {tiers[0]} but uses fixtures of tier {sorted(needed)}"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Refuse to run a suite in which a test has no tier, two tiers, or a tier too low for the
+    fixtures it uses (before -m deselects anything, so `make test-fast` catches it too)."""
+    problems = [problem for item in items if (problem := tier_problem(item))]
+    if problems:
+        raise pytest.UsageError("Tests without exactly one tier:\n" + "\n".join(problems))
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
     return make_scratch_site(tmp_path / "site-root")

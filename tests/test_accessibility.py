@@ -8,11 +8,13 @@ open states: the search dialog showing results ("søk åpent"), below 1220 px th
 drawer ("meny åpen"), and search words highlighted on the page ("søkeord uthevet").
 The crawl also records <html lang> and every request the browser makes; the tests below
 assert on it, and the Nu HTML checker (vnu.jar) validates every HTML file. Zero is the bar
-everywhere: there is no allow-list. Set INNOMED_AUDIT_SUMMARY=path.json to keep a summary.
+everywhere: there is no allow-list. The figures go to the committed record
+data/tilgjengelighetstest.json that the accessibility statement is built from.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import subprocess
@@ -24,8 +26,7 @@ import pytest
 
 pytest.register_assert_rewrite("browser")
 from browser import (AXE_TAGS, DRAWER_BREAKPOINT, VNU_JAR, WIDTHS, format_violation, goto,  # noqa: E402
-                     is_redirect_page, new_context, one_page_per_kind, page_file, run_axe,
-                     write_json)
+                     is_redirect_page, new_context, one_page_per_kind, page_file, run_axe)
 
 pytest_plugins = ["browser"]
 pytestmark = pytest.mark.browser
@@ -360,10 +361,22 @@ def test_nu_html_checker_finds_no_errors(vnu_messages):
     assert not vnu_messages, f"vnu fant {len(vnu_messages)} feil (ingen unntak):\n{report}"
 
 
-def test_summary_is_written_when_asked(audit, vnu_messages, audit_summary, tmp_path):
-    """INNOMED_AUDIT_SUMMARY=path.json keeps the figures for the accessibility statement."""
+def test_summary_states_what_the_audit_found(audit, vnu_messages, audit_summary):
+    """The record the accessibility statement is built from (written at the end of the session
+    to data/tilgjengelighetstest.json) holds the audit's own results, and the statement shows
+    them: checked against the Audit object and vnu's messages, not against the record itself."""
+    from innomed.audit_summary import statement_section
     data = audit_summary.as_dict()
-    assert data["accessibility"]["pages_checked"] == len(audit.pages)
+    assert data["date"] == datetime.date.today().isoformat()
+    assert data["accessibility"]["pages_checked"] == len(audit.pages) > 0
     assert data["accessibility"]["widths"] == list(WIDTHS)
-    write_json(tmp_path / "summary.json", data)
-    assert json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))["vnu"]["files"]
+    assert data["accessibility"]["axe"]["violations"] == len(audit.violations)
+    assert data["accessibility"]["third_party_requests"] == len(audit.foreign)
+    assert data["vnu"]["files"] == len(audit.pages)
+    assert data["vnu"]["errors"] == len(vnu_messages)
+    section = statement_section(data)
+    assert f"| Sider kontrollert | {len(audit.pages)} |" in section
+    assert f"| Brudd funnet av axe-core | {len(audit.violations)} |" in section
+    assert f"| Feil i HTML-koden (Nu HTML Checker) | {len(vnu_messages)} på " \
+           f"{len(audit.pages)} filer |" in section
+    assert " og ".join(f"{w} px" for w in WIDTHS) in section

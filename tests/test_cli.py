@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import run_build_py, write, write_project
@@ -24,12 +25,14 @@ def assert_clean_failure(result):
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.unit
 def test_help_for_every_command(scratch):
     for command in ([], ["build"], ["check"], ["serve"]):
         result = run_build_py(scratch, *command, "--help")
         assert result.returncode == 0 and "usage: build.py" in result.stdout
 
 
+@pytest.mark.unit
 def test_check_ok_and_json(scratch):
     write_project(scratch, "ok")
     result = run_build_py(scratch, "check")
@@ -39,6 +42,7 @@ def test_check_ok_and_json(scratch):
                                          "pages": len(list((scratch / "content").rglob("*.md")))}
 
 
+@pytest.mark.unit
 def test_check_reports_every_error_with_summary(scratch):
     write_project(scratch, "a", text=BROKEN)
     write_project(scratch, "b", text=BROKEN.replace("owner", "ownr").replace("Ødelagt", "B"))
@@ -55,6 +59,7 @@ def test_check_reports_every_error_with_summary(scratch):
         payload["errors"][0].items()
 
 
+@pytest.mark.build
 def test_failed_build_leaves_previous_site_untouched(scratch):
     write_project(scratch, "ok", title="Første versjon")
     first = run_build_py(scratch, "build")
@@ -69,6 +74,7 @@ def test_failed_build_leaves_previous_site_untouched(scratch):
     assert not (scratch / ".site.new").exists()
 
 
+@pytest.mark.build
 def test_mkdocs_warning_fails_the_build_without_traceback(scratch):
     write_project(scratch, "ok", text=BROKEN.replace("Midt Norge", "Nord").replace(
         "Tekst.", "Se [en side som ikke finnes](finnes-ikke.md)."))
@@ -78,6 +84,7 @@ def test_mkdocs_warning_fails_the_build_without_traceback(scratch):
     assert not (scratch / "site").exists()
 
 
+@pytest.mark.build
 def test_build_writes_site_and_reports_page_count(scratch):
     write_project(scratch, "ok", title="Økonomi i praksis")
     result = run_build_py(scratch, "build")
@@ -87,6 +94,7 @@ def test_build_writes_site_and_reports_page_count(scratch):
     assert BeautifulSoup(html, "html.parser").h1.get_text(strip=True).startswith("Økonomi")
 
 
+@pytest.mark.build
 def test_two_sources_for_one_page_is_an_error(scratch):
     write_project(scratch, "ok", title="Regioner")
     write(scratch, "content/prosjekt/regioner.md", "---\ntitle: Kollisjon\n---\nTekst\n")

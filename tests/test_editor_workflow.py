@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import heading_text, run_build_py, write
@@ -15,6 +16,7 @@ def fill(path, replacements: dict) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.build
 def test_new_project_to_published_page(scratch):
     created = run_build_py(scratch, "new", "project", "Bedre flyt i akuttmottaket på Ørsta")
     assert created.returncode == 0, created.stderr
@@ -66,6 +68,7 @@ def test_new_project_to_published_page(scratch):
     assert "mente du 'Midt-Norge'?" in broken.stderr
 
 
+@pytest.mark.unit
 def test_new_refuses_to_overwrite(scratch):
     assert run_build_py(scratch, "new", "news", "Ny tildelingsrunde").returncode == 0
     again = run_build_py(scratch, "new", "news", "Ny tildelingsrunde")
@@ -73,6 +76,7 @@ def test_new_refuses_to_overwrite(scratch):
     assert "content/aktuelt/ny-tildelingsrunde.md finnes allerede" in again.stderr
 
 
+@pytest.mark.build
 def test_every_scaffold_fails_check_until_filled_in_and_then_builds(scratch):
     write(scratch, "podcast/index.md", """\
         ---

@@ -1,5 +1,7 @@
 """Generators are pure: catalog in, pages out. Tested on markdown, without MkDocs."""
 
+import pytest
+
 from innomed.generate_listings import PAGE_SIZE, generate_project_listings
 from innomed.generate_pages import render_entry
 from innomed.generate_redirects import generate_redirects
@@ -7,6 +9,8 @@ from innomed.pages import link, url_of
 from innomed.pipeline import generate_site, load_content
 
 from conftest import write_project
+
+pytestmark = pytest.mark.unit
 
 WITH_SUPPORT = """\
 ---

@@ -1,7 +1,9 @@
 """The publishing workflow and the files every host needs."""
 
 import re
+import subprocess
 
+import pytest
 import yaml
 
 from conftest import REPO, run_build_py, write_project
@@ -14,16 +16,23 @@ def load_workflow() -> dict:
     return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
+@pytest.mark.unit
 def test_workflow_tests_every_push_and_pull_request():
     workflow = load_workflow()
     assert {"push", "pull_request"} <= set(workflow["on"])
     steps = workflow["jobs"]["test"]["steps"]
     runs = [step.get("run") for step in steps if step.get("run")]
-    assert runs == ["make test", "make site"]  # the statement gets this run's audit figures
+    # The site is built from the commit alone (the committed audit record), before the tests
+    # could change any file; the upload after them still needs them to pass.
+    assert runs == ["make site", "make test"]
     python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"
+    node = next(step for step in steps if step.get("uses", "").startswith("actions/setup-node"))
+    version = int(str(node["with"]["node-version"]))
+    assert version >= 22 and version % 2 == 0, "use a Node LTS line that is still supported"
 
 
+@pytest.mark.unit
 def test_workflow_deploys_only_from_the_default_branch_after_tests():
     deploy = load_workflow()["jobs"]["deploy"]
     assert deploy["needs"] == "test"
@@ -36,6 +45,7 @@ def test_workflow_deploys_only_from_the_default_branch_after_tests():
     assert upload["if"] == deploy["if"] and upload["with"]["path"] == "site"
 
 
+@pytest.mark.unit
 def test_every_action_is_pinned_to_a_commit():
     text = WORKFLOW.read_text(encoding="utf-8")
     actions = re.findall(r"uses:\s*([^\s#]+)", text)
@@ -44,6 +54,7 @@ def test_every_action_is_pinned_to_a_commit():
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
 
 
+@pytest.mark.unit
 def test_pre_commit_hook_runs_check():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [hook] = config["repos"][0]["hooks"]
@@ -51,6 +62,7 @@ def test_pre_commit_hook_runs_check():
     assert "build.py check" in (REPO / "scripts/pre-commit").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_redirects_file_robots_and_norwegian_404(scratch):
     write_project(scratch, "a", text="""\
         ---
@@ -73,3 +85,24 @@ def test_redirects_file_robots_and_norwegian_404(scratch):
     assert "Sitemap: https://innomed.no/sitemap.xml" in (site / "robots.txt").read_text()
     not_found = (site / "404.html").read_text()
     assert "Fant ikke siden" in not_found and 'lang="nb"' in not_found
+
+
+@pytest.mark.unit
+def test_statement_is_built_from_the_committed_audit_record():
+    """The accessibility statement shows data/tilgjengelighetstest.json (written by the browser
+    audit, committed), never a file a test run left behind, so a commit builds one site."""
+    import datetime
+    import json
+
+    from innomed.audit_summary import SUMMARY_FILE, statement_section
+    from innomed.pipeline import generate_site, load_content
+    assert str(SUMMARY_FILE) == "data/tilgjengelighetstest.json"
+    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(SUMMARY_FILE)], cwd=REPO,
+                             capture_output=True, text=True)
+    assert tracked.returncode == 0, f"{SUMMARY_FILE} is not committed"
+    record = json.loads((REPO / SUMMARY_FILE).read_text(encoding="utf-8"))
+    datetime.date.fromisoformat(record["date"])
+    assert record["accessibility"]["pages_checked"] > 0 and record["vnu"]["files"] > 0
+    [statement] = [page for page in generate_site(load_content(REPO), REPO)
+                   if getattr(page, "path", None) == "tilgjengelighetserklaering.md"]
+    assert statement.text.rstrip().endswith(statement_section(record).rstrip())

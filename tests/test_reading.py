@@ -9,6 +9,8 @@ from innomed.sources import read_source
 
 from conftest import write
 
+pytestmark = pytest.mark.unit
+
 
 def errors_of(root: Path, text: str) -> list:
     path = write(root, "projects/x.md", text)

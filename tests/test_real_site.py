@@ -5,7 +5,7 @@ generator's own reader, so a bug in the pipeline cannot hide itself.
 """
 
 import re
-from collections import Counter
+import subprocess
 from pathlib import Path
 
 import feedparser
@@ -14,6 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO, heading_text
+
+pytestmark = pytest.mark.build
 
 SEEDS = REPO.parent / "shared" / "seeds"
 
@@ -80,9 +82,7 @@ def test_patient_group_and_round_pages_match_front_matter(real_site):
     assert sorted(listing_slugs(real_site, "pasientgrupper/barn-og-unge")) == expected
     round_2026 = sorted(slug_of(s) for s, m in PROJECTS.items()
                         if any(i.get("round") == "2026-S1" for i in m.get("support") or []))
-    assert sorted(listing_slugs(real_site, "tildelinger/2026/s1")) == round_2026
-    # The 2026 first-round news: "hele 15 prosjekter får skreddersydd innovasjonsrådgivning".
-    assert len(round_2026) == 15
+    assert round_2026 and sorted(listing_slugs(real_site, "tildelinger/2026/s1")) == round_2026
 
 
 def test_fact_boxes_show_the_front_matter(real_site):
@@ -242,12 +242,30 @@ def test_feeds_parse_and_leave_out_episodes_without_audio(real_site):
     assert all(entry.link.startswith("https://innomed.no/aktuelt/") for entry in news.entries)
 
 
+def last_commit_date(path: Path) -> str | None:
+    """The file's last commit date straight from git (None when it is not committed)."""
+    result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(path)], cwd=REPO,
+                            capture_output=True, text=True, timeout=60)
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
 def test_sitemap_dates_come_from_content_not_the_clock(real_site):
+    """lastmod is front matter `updated`, else the file's last commit, else `published`:
+    never the build date, so a generator that stamps today's date fails here."""
     sitemap = BeautifulSoup((real_site / "sitemap.xml").read_text(), "xml")
-    dates = Counter(loc.get_text() for loc in sitemap.select("url > lastmod"))
-    assert dates and len(sitemap.select("url")) > 100
-    prehab = sitemap.find("loc", string=re.compile("prehabilitering-kolorektalkreft/$"))
-    assert prehab.find_next_sibling("lastmod")
+    lastmod = {url.loc.get_text(): url.lastmod.get_text() if url.lastmod else None
+               for url in sitemap.select("url")}
+    assert len(lastmod) > 100
+    checked = 0
+    for stem, meta in PROJECTS.items():
+        expected = meta.get("updated") or last_commit_date(REPO / "projects" / f"{stem}.md") \
+            or meta.get("published")
+        if expected is None:
+            continue  # a new file not committed yet: nothing independent to compare with
+        loc = f"https://innomed.no/prosjekt/{slug_of(stem)}/"
+        assert lastmod.get(loc) == str(expected), (loc, lastmod.get(loc), expected)
+        checked += 1
+    assert checked >= len(PROJECTS) // 2, "too few committed projects to check lastmod against"
 
 
 def test_rebuild_is_byte_identical(real_site, tmp_path):

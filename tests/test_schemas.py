@@ -11,6 +11,8 @@ from innomed.schemas import SCHEMAS, generate_schemas, remark_config
 from innomed.sources import read_source
 from innomed.vocabulary import load_vocabularies
 
+pytestmark = pytest.mark.unit
+
 REPO = Path(__file__).resolve().parent.parent
 
 

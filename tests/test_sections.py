@@ -64,6 +64,7 @@ def errors(root):
     return caught.value.errors
 
 
+@pytest.mark.unit
 def test_course_modules_in_order_with_totals_and_steps(scratch):
     write(scratch, "courses/kurset/index.md", COURSE.format(modules="b, a"))
     write(scratch, "courses/kurset/a.md", MODULE.format(name="a", minutes=20))
@@ -78,6 +79,7 @@ def test_course_modules_in_order_with_totals_and_steps(scratch):
     assert "Til sammen 45 min." in pages["kurs/kurset/index.md"]
 
 
+@pytest.mark.unit
 def test_course_errors_name_file_line_and_field(scratch):
     write(scratch, "courses/kurset/index.md", COURSE.format(modules="a, mangler"))
     write(scratch, "courses/kurset/a.md", MODULE.format(name="a", minutes="tjue"))
@@ -88,12 +90,14 @@ def test_course_errors_name_file_line_and_field(scratch):
     assert ("courses/kurset/glemt.md", 1, "modules") in found
 
 
+@pytest.mark.unit
 def test_live_course_needs_modules(scratch):
     write(scratch, "courses/kurset/index.md", COURSE.format(modules=""))
     [error] = errors(scratch)
     assert error.path == "courses/kurset/index.md" and "moduler" in error.message
 
 
+@pytest.mark.unit
 def test_episode_errors(scratch):
     write(scratch, "podcast/index.md", SERIES)
     write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra="duration: 90 min\n"))
@@ -104,6 +108,7 @@ def test_episode_errors(scratch):
     assert "https://" in found[("podcast/02-b.md", 9, "audio.url")]
 
 
+@pytest.mark.unit
 def test_duplicate_episode_numbers(scratch):
     write(scratch, "podcast/index.md", SERIES)
     write(scratch, "podcast/bilder/omslag.png", "png")
@@ -114,6 +119,7 @@ def test_duplicate_episode_numbers(scratch):
     assert "podcast/01-a.md" in error.message
 
 
+@pytest.mark.unit
 def test_news_and_tool_errors(scratch):
     write(scratch, "content/aktuelt/sak.md",
           "---\ntitle: Sak\ndate: 2026-02-30\nsummary: Kort.\nrelated_projects: [ukjent]\n---\n"
@@ -124,6 +130,7 @@ def test_news_and_tool_errors(scratch):
     assert "how_to_get" in found[("content/verktoy/mal.md", 1, "front matter")]
 
 
+@pytest.mark.unit
 def test_broken_internal_link_and_related_project(scratch):
     write(scratch, "content/aktuelt/sak.md",
           "---\ntitle: Sak\ndate: 2026-02\nsummary: Kort.\nrelated_projects: [ukjent]\n---\n"
@@ -133,6 +140,7 @@ def test_broken_internal_link_and_related_project(scratch):
     assert "ingen prosjekt med adressen 'ukjent'" in found[(9, "lenke")]
 
 
+@pytest.mark.unit
 def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
     write(scratch, "podcast/index.md", SERIES)
     write(scratch, "podcast/bilder/omslag.png", "png")
@@ -166,6 +174,7 @@ def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
     assert "podcast/transkripsjoner/01-a.txt" in pages
 
 
+@pytest.mark.unit
 def test_no_podcast_feed_without_audio_and_no_incomplete_feed(scratch):
     write(scratch, "podcast/index.md", SERIES.replace("image: {file: bilder/omslag.png, "
                                                       "alt: Seriens omslag}\n", ""))
@@ -180,6 +189,7 @@ def test_no_podcast_feed_without_audio_and_no_incomplete_feed(scratch):
     assert (error.path, error.field) == ("podcast/index.md", "image")
 
 
+@pytest.mark.unit
 def test_news_feed_is_atom_newest_first(scratch):
     for slug, day in (("eldre", "2025-11"), ("nyere", "2026-02-03")):
         write(scratch, f"content/aktuelt/{slug}.md",
@@ -192,6 +202,7 @@ def test_news_feed_is_atom_newest_first(scratch):
     assert feed.feed.updated.startswith("2026-02-03")
 
 
+@pytest.mark.build
 def test_sections_build_with_projects_linked(scratch):
     write_project(scratch, "prosjekt-alfa", title="Prosjekt Alfa")
     write(scratch, "content/verktoy/mal.md",

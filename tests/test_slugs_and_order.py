@@ -1,7 +1,11 @@
 """Slugs as the old site made them, readable anchors, and Norwegian alphabetical order."""
 
+import pytest
+
 from innomed.collation import norwegian_key
 from innomed.slugs import heading_anchor, slug_for_title
+
+pytestmark = pytest.mark.unit
 
 
 def test_slug_matches_old_drupal_paths():

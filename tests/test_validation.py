@@ -9,6 +9,8 @@ from innomed.pipeline import load_content
 
 from conftest import write, write_project
 
+pytestmark = pytest.mark.unit
+
 BASE = """\
 ---
 title: Testprosjekt
