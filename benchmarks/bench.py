@@ -54,8 +54,10 @@ def scratch_site(count: int, folder: Path) -> Path:
     make_scratch_site(folder)
     filler = "Prosjektet samarbeider på tvers av kommune og sykehus. " * 20
     for n in range(count):
-        (folder / "projects" / f"benchmarkprosjekt-{n:04}.md").write_text(PROJECT.format(
-            n=n, region=REGIONS[n % 4], round=n % 3 + 1, filler=filler), encoding="utf-8")
+        (folder / "projects" / f"benchmarkprosjekt-{n:04}.md").write_text(
+            PROJECT.format(n=n, region=REGIONS[n % 4], round=n % 3 + 1, filler=filler),
+            encoding="utf-8",
+        )
     return folder
 
 
@@ -77,17 +79,21 @@ def project_page_bytes(root: Path) -> float:
 def with_every_project_in_nav(root: Path) -> None:
     """The baseline: the MkDocs default of listing every page in the sidebar."""
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    entries = "".join(f"      - prosjekt/{p.stem}.md\n"
-                      for p in sorted((root / "projects").glob("*.md")))
-    config = config.replace("      - Fra A til Å: prosjekt/alfabetisk.md\n",
-                            "      - Fra A til Å: prosjekt/alfabetisk.md\n" + entries)
+    entries = "".join(
+        f"      - prosjekt/{p.stem}.md\n" for p in sorted((root / "projects").glob("*.md"))
+    )
+    config = config.replace(
+        "      - Fra A til Å: prosjekt/alfabetisk.md\n",
+        "      - Fra A til Å: prosjekt/alfabetisk.md\n" + entries,
+    )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
 def real_site_copy(folder: Path) -> Path:
     """The committed real content, copied so the benchmark can edit it."""
-    files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True,
-                           check=True).stdout.split("\n")
+    files = subprocess.run(
+        ["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split("\n")
     for name in filter(None, files):
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -101,9 +107,11 @@ def preview_refresh_seconds(root: Path, slug: str = "benchmarkprosjekt-0000") ->
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--root",
-                               str(root), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/prosjekt/{slug}/"
     path = root / f"projects/{slug}.md"
     marker = "Redigert i forhåndsvisningen."
@@ -114,6 +122,7 @@ def preview_refresh_seconds(root: Path, slug: str = "benchmarkprosjekt-0000") ->
                 return response.read().decode("utf-8")
         except OSError:
             return ""
+
     try:
         deadline = time.monotonic() + 120
         while "<h1" not in served() and time.monotonic() < deadline:
@@ -140,34 +149,43 @@ def main() -> int:
         tmp = Path(tmp)
         startup = min(timed([sys.executable, "-c", "pass"], REPO) for _ in range(3))
         check = min(timed([sys.executable, "build.py", "check"], REPO) for _ in range(3))
-        print(f"check, real content: {check:.2f} s "
-              f"({check / startup:.1f}x bare Python start-up of {startup:.2f} s)")
+        print(
+            f"check, real content: {check:.2f} s "
+            f"({check / startup:.1f}x bare Python start-up of {startup:.2f} s)"
+        )
 
         small_root = scratch_site(small, tmp / "small")
         large_root = scratch_site(large, tmp / "large")
         small_time, large_time = build_seconds(small_root), build_seconds(large_root)
-        print(f"build, {small} projects: {small_time:.1f} s; {large}: {large_time:.1f} s; "
-              f"ratio {large_time / small_time:.1f}x for {large // small}x the projects "
-              "(linear would be about the same number)")
+        print(
+            f"build, {small} projects: {small_time:.1f} s; {large}: {large_time:.1f} s; "
+            f"ratio {large_time / small_time:.1f}x for {large // small}x the projects "
+            "(linear would be about the same number)"
+        )
         ours = project_page_bytes(large_root)
         ours_small = project_page_bytes(small_root)
-        print(f"project page, {large} projects: {ours / 1024:.0f} KiB "
-              f"({ours / ours_small:.2f}x the page size at {small} projects)")
+        print(
+            f"project page, {large} projects: {ours / 1024:.0f} KiB "
+            f"({ours / ours_small:.2f}x the page size at {small} projects)"
+        )
 
         baseline_root = scratch_site(small * 3, tmp / "baseline")
         ours_same = scratch_site(small * 3, tmp / "ours-same")
         with_every_project_in_nav(baseline_root)
         baseline_time, ours_time = build_seconds(baseline_root), build_seconds(ours_same)
         baseline_page, ours_page = project_page_bytes(baseline_root), project_page_bytes(ours_same)
-        print(f"baseline with every project in the sidebar, {small * 3} projects: page "
-              f"{baseline_page / 1024:.0f} KiB vs ours {ours_page / 1024:.0f} KiB "
-              f"({baseline_page / ours_page:.1f}x larger); build {baseline_time:.1f} s vs "
-              f"{ours_time:.1f} s ({baseline_time / ours_time:.1f}x slower)")
+        print(
+            f"baseline with every project in the sidebar, {small * 3} projects: page "
+            f"{baseline_page / 1024:.0f} KiB vs ours {ours_page / 1024:.0f} KiB "
+            f"({baseline_page / ours_page:.1f}x larger); build {baseline_time:.1f} s vs "
+            f"{ours_time:.1f} s ({baseline_time / ours_time:.1f}x slower)"
+        )
 
         refresh = preview_refresh_seconds(scratch_site(large, tmp / "preview"))
         print(f"preview refresh after saving a file, {large} projects: {refresh:.1f} s")
-        real = preview_refresh_seconds(real_site_copy(tmp / "real"),
-                                       "prosjekterfaring-prehabilitering-kolorektalkreft")
+        real = preview_refresh_seconds(
+            real_site_copy(tmp / "real"), "prosjekterfaring-prehabilitering-kolorektalkreft"
+        )
         print(f"preview refresh after saving a file, real site: {real:.1f} s")
     return 0
 

@@ -16,8 +16,12 @@ from .dates import format_date
 
 SUMMARY_FILE = Path("data/tilgjengelighetstest.json")
 STATEMENT_PAGE = "tilgjengelighetserklaering.md"
-STATE_NAMES = {"loaded": "siden lastet", "search_open": "søket åpent med treff",
-               "menu_open": "menyen åpen", "search_highlight": "søkeord uthevet"}
+STATE_NAMES = {
+    "loaded": "siden lastet",
+    "search_open": "søket åpent med treff",
+    "menu_open": "menyen åpen",
+    "search_highlight": "søkeord uthevet",
+}
 
 
 def read_summary(root: Path) -> dict | None:
@@ -43,14 +47,22 @@ def statement_section(summary: dict) -> str:
         ("Tilstander", states),
         ("Regler (axe-core)", ", ".join(axe.get("tags", []))),
         ("Brudd funnet av axe-core", str(axe.get("violations", "?"))),
-        ("Feil i HTML-koden (Nu HTML Checker)", f"{vnu.get('errors', '?')} på "
-                                                f"{vnu.get('files', '?')} filer"),
+        (
+            "Feil i HTML-koden (Nu HTML Checker)",
+            f"{vnu.get('errors', '?')} på {vnu.get('files', '?')} filer",
+        ),
         ("Forespørsler til andre nettsteder", str(audit.get("third_party_requests", "?"))),
     ]
     if "reflow_320px" in keyboard:
-        rows.append(("Sider som ruller sidelengs ved 320 px",
-                     str(keyboard["reflow_320px"].get("scrolling_sideways", "?"))))
+        rows.append(
+            (
+                "Sider som ruller sidelengs ved 320 px",
+                str(keyboard["reflow_320px"].get("scrolling_sideways", "?")),
+            )
+        )
     table = "| Hva | Resultat |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
     dated = f" {format_date(dt.date.fromisoformat(when))}" if when else ""
-    return (f"\n\n## Siste automatiske test\n\nResultatet av den siste automatiske testen, "
-            f"kjørt{dated}:\n\n{table}\n")
+    return (
+        f"\n\n## Siste automatiske test\n\nResultatet av den siste automatiske testen, "
+        f"kjørt{dated}:\n\n{table}\n"
+    )

@@ -14,15 +14,34 @@ from .sources import Source
 
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)[^)]*\)")
-LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)[^)]*\)(?=(?P<after>[^\n]{0,40}))")
+LINK = re.compile(
+    r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)[^)]*\)(?=(?P<after>[^\n]{0,40}))"
+)
 BARE_URL_TEXT = re.compile(r"^(https?://|www\.)\S+$")
-VAGUE_LINK_TEXTS = {"her", "klikk her", "trykk her", "les mer", "les mer her", "mer", "lenke",
-                    "denne lenken", "click here", "here", "read more", "link"}
+VAGUE_LINK_TEXTS = {
+    "her",
+    "klikk her",
+    "trykk her",
+    "les mer",
+    "les mer her",
+    "mer",
+    "lenke",
+    "denne lenken",
+    "click here",
+    "here",
+    "read more",
+    "link",
+}
 FILE_SUFFIXES = ("pdf", "docx", "doc", "xlsx", "xls", "pptx", "ppt", "zip", "csv", "odt")
 SIZE_NOTE = re.compile(r"\(\s*[A-Za-zÆØÅæøå]+[^)]*\d+(?:[.,]\d+)?\s*(?:byte|kB|KB|MB|GB)\s*\)")
 # Text the scaffolds (innomed/scaffold.py) put in for editors to replace.
-PLACEHOLDERS = {"Skriv her.", "Skriv et læringsmål her", "Skriv om kurset her.",
-                "Skriv om episoden her.", "Skriv saken her. Bruk ## for mellomtitler."}
+PLACEHOLDERS = {
+    "Skriv her.",
+    "Skriv et læringsmål her",
+    "Skriv om kurset her.",
+    "Skriv om episoden her.",
+    "Skriv saken her. Bruk ## for mellomtitler.",
+}
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -50,9 +69,16 @@ def check_placeholders(source: Source) -> list[ContentError]:
                 walk(item, loc + (index,))
         elif isinstance(value, str) and value.strip() in PLACEHOLDERS:
             from .sources import dotted
-            errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc),
-                                       f"'{value.strip()}' står igjen fra malen (forventet din "
-                                       "egen tekst)"))
+
+            errors.append(
+                ContentError(
+                    source.rel,
+                    source.line_of(loc),
+                    dotted(loc),
+                    f"'{value.strip()}' står igjen fra malen (forventet din egen tekst)",
+                )
+            )
+
     walk(source.meta, ())
     return errors
 
@@ -62,48 +88,74 @@ def check_body(source: Source, first_heading_level: int = 2) -> list[ContentErro
     previous_level = first_heading_level - 1
     lines = list(body_lines(source))
     for index, (number, line) in enumerate(lines):
-        error = lambda field, message: errors.append(ContentError(source.rel, number, field,
-                                                                  message))
+
+        def error(field: str, message: str, number: int = number) -> None:
+            errors.append(ContentError(source.rel, number, field, message))
+
         if line.strip() in PLACEHOLDERS:
-            error("tekst", f"'{line.strip()}' står igjen fra malen (forventet din egen tekst; "
-                  "skriv teksten eller slett linjen)")
+            error(
+                "tekst",
+                f"'{line.strip()}' står igjen fra malen (forventet din egen tekst; "
+                "skriv teksten eller slett linjen)",
+            )
         heading = HEADING.match(line)
         if heading:
             level = len(heading.group(1))
             if level < first_heading_level:
-                error("overskrift", f"'{line.strip()}' er nivå {level} (forventet ## eller "
-                      "lavere: sidetittelen er allerede nivå 1; bruk ##)")
+                error(
+                    "overskrift",
+                    f"'{line.strip()}' er nivå {level} (forventet ## eller "
+                    "lavere: sidetittelen er allerede nivå 1; bruk ##)",
+                )
             elif level > previous_level + 1:
-                error("overskrift", f"'{line.strip()}' hopper fra nivå {previous_level} til "
-                      f"{level} (forventet {'#' * (previous_level + 1)}; skjermlesere bruker "
-                      "overskriftene som innholdsfortegnelse)")
+                error(
+                    "overskrift",
+                    f"'{line.strip()}' hopper fra nivå {previous_level} til "
+                    f"{level} (forventet {'#' * (previous_level + 1)}; skjermlesere bruker "
+                    "overskriftene som innholdsfortegnelse)",
+                )
             previous_level = max(level, first_heading_level - 1)
         for image in IMAGE.finditer(line):
             if not image["alt"].strip():
-                error("bilde", f"bildet '{image['target']}' mangler alternativ tekst "
-                      "(forventet ![beskrivelse av bildet](fil); er bildet bare pynt, bruk "
-                      "feltet image med decorative: true)")
+                error(
+                    "bilde",
+                    f"bildet '{image['target']}' mangler alternativ tekst "
+                    "(forventet ![beskrivelse av bildet](fil); er bildet bare pynt, bruk "
+                    "feltet image med decorative: true)",
+                )
         for found in LINK.finditer(line):
             text = found["text"].strip()
             plain = re.sub(r"[*_`]", "", text).strip().rstrip(".:").casefold()
             if plain in VAGUE_LINK_TEXTS:
-                error("lenke", f"lenketeksten '{text}' sier ikke hvor lenken går (forventet "
-                      "en tekst som gir mening alene, for eksempel navnet på siden eller "
-                      "dokumentet)")
+                error(
+                    "lenke",
+                    f"lenketeksten '{text}' sier ikke hvor lenken går (forventet "
+                    "en tekst som gir mening alene, for eksempel navnet på siden eller "
+                    "dokumentet)",
+                )
             elif BARE_URL_TEXT.match(plain):
-                error("lenke", f"lenketeksten er en nettadresse ('{text}') (forventet en "
-                      "tekst som sier hva lenken går til)")
+                error(
+                    "lenke",
+                    f"lenketeksten er en nettadresse ('{text}') (forventet en "
+                    "tekst som sier hva lenken går til)",
+                )
             target = found["target"].split("#")[0].lower()
             suffix = target.rsplit(".", 1)[-1] if "." in target else ""
             if suffix in FILE_SUFFIXES and not SIZE_NOTE.search(found["after"]):
-                error("lenke", f"lenken til filen '{found['target']}' sier ikke filtype og "
-                      "størrelse (forventet for eksempel '(PDF, 1,2 MB)' rett etter lenken, "
-                      "eller legg filen i feltet attachments/downloads, så skrives det "
-                      "automatisk)")
+                error(
+                    "lenke",
+                    f"lenken til filen '{found['target']}' sier ikke filtype og "
+                    "størrelse (forventet for eksempel '(PDF, 1,2 MB)' rett etter lenken, "
+                    "eller legg filen i feltet attachments/downloads, så skrives det "
+                    "automatisk)",
+                )
         if TABLE_SEPARATOR.match(line) and "|" in line and index > 0:
             header = lines[index - 1][1]
             cells = [cell.strip() for cell in header.strip().strip("|").split("|")]
             if not all(cells):
-                error("tabell", "tabellen har tomme overskriftsceller (forventet en "
-                      "overskrift i hver kolonne i første rad)")
+                error(
+                    "tabell",
+                    "tabellen har tomme overskriftsceller (forventet en "
+                    "overskrift i hver kolonne i første rad)",
+                )
     return errors

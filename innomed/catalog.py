@@ -27,14 +27,20 @@ class Taxonomy:
 
 # vocabulary name -> (site folder, page title, intro, how to read the terms of a project)
 TAXONOMIES = {
-    "regions": ("regioner", "Regioner", "Prosjektene etter helseregion.",
-                lambda m: m.regions),
-    "patient_groups": ("pasientgrupper", "Pasientgrupper",
-                       "Prosjektene etter pasientgruppen de retter seg mot.",
-                       lambda m: m.patient_groups),
+    "regions": ("regioner", "Regioner", "Prosjektene etter helseregion.", lambda m: m.regions),
+    "patient_groups": (
+        "pasientgrupper",
+        "Pasientgrupper",
+        "Prosjektene etter pasientgruppen de retter seg mot.",
+        lambda m: m.patient_groups,
+    ),
     "themes": ("temaer", "Temaer", "Prosjektene etter tema.", lambda m: m.themes),
-    "phases": ("faser", "Faser", "Prosjektene etter fasen i Prosjektveiviseren da "
-               "veiledningen fra InnoMed startet.", lambda m: [m.phase_start] if m.phase_start else []),
+    "phases": (
+        "faser",
+        "Faser",
+        "Prosjektene etter fasen i Prosjektveiviseren da veiledningen fra InnoMed startet.",
+        lambda m: [m.phase_start] if m.phase_start else [],
+    ),
 }
 
 
@@ -47,20 +53,24 @@ class Catalog:
     allocations: dict  # year -> {round or None: [Project]}
 
     @classmethod
-    def from_projects(cls, projects: list[Project], vocabularies: Vocabularies) -> "Catalog":
+    def from_projects(cls, projects: list[Project], vocabularies: Vocabularies) -> Catalog:
         """Indexes only; check_cross_references reports duplicate addresses and bad links.
         `projects` come in the registry's order for projects."""
         ordered = list(projects)
         taxonomies = {}
         for name, (folder, title, intro, terms_of) in TAXONOMIES.items():
-            members = {term: [] for term in vocabularies[name].terms}
+            members: dict = {term: [] for term in vocabularies[name].terms}
             for project in ordered:
                 for label in dict.fromkeys(terms_of(project.meta)):
                     members[vocabularies[name].term(label)].append(project)
             taxonomies[name] = Taxonomy(name, folder, title, intro, members)
-        return cls(projects=ordered, vocabularies=vocabularies,
-                   by_slug={p.slug: p for p in ordered}, taxonomies=taxonomies,
-                   allocations=group_allocations(ordered))
+        return cls(
+            projects=ordered,
+            vocabularies=vocabularies,
+            by_slug={p.slug: p for p in ordered},
+            taxonomies=taxonomies,
+            allocations=group_allocations(ordered),
+        )
 
     def alphabetical(self) -> list[Project]:
         return sorted(self.projects, key=by_title)
@@ -91,29 +101,48 @@ def check_cross_references(projects: list[Project]) -> list[ContentError]:
     owner_of_path: dict = {}
     for project in projects:
         address = url_for(project).rstrip("/")
-        claims = [(address, ("slug",) if project.meta.slug else ("title",))]
-        claims += [(path, ("legacy_paths", i)) for i, path in enumerate(project.meta.legacy_paths)
-                   if path != address]
+        claims: list[tuple[str, tuple]] = [
+            (address, ("slug",) if project.meta.slug else ("title",))
+        ]
+        claims += [
+            (path, ("legacy_paths", i))
+            for i, path in enumerate(project.meta.legacy_paths)
+            if path != address
+        ]
         for path, loc in claims:
             if path in owner_of_path:
                 other = owner_of_path[path]
-                errors.append(ContentError(
-                    project.source.rel, project.source.line_of(loc), loc[0],
-                    f"adressen '{path}/' er allerede brukt av {other.source.rel} (forventet én "
-                    "fil per adresse; gi en av dem en annen 'slug')"))
+                errors.append(
+                    ContentError(
+                        project.source.rel,
+                        project.source.line_of(loc),
+                        loc[0],
+                        f"adressen '{path}/' er allerede brukt av {other.source.rel} (forventet én "
+                        "fil per adresse; gi en av dem en annen 'slug')",
+                    )
+                )
             else:
                 owner_of_path[path] = project
     slugs = {project.slug for project in projects}
     for project in projects:
         for index, slug in enumerate(project.meta.related):
             if slug not in slugs:
-                errors.append(ContentError(
-                    project.source.rel, project.source.line_of(("related", index)),
-                    f"related[{index}]", f"det finnes ikke noe prosjekt med adressen '{slug}' "
-                    "(forventet slug-en til et prosjekt under projects/; sjekk skrivemåten)"))
+                errors.append(
+                    ContentError(
+                        project.source.rel,
+                        project.source.line_of(("related", index)),
+                        f"related[{index}]",
+                        f"det finnes ikke noe prosjekt med adressen '{slug}' "
+                        "(forventet slug-en til et prosjekt under projects/; sjekk skrivemåten)",
+                    )
+                )
             elif slug == project.slug:
-                errors.append(ContentError(
-                    project.source.rel, project.source.line_of(("related", index)),
-                    f"related[{index}]", "prosjektet viser til seg selv (forventet et annet "
-                    "prosjekt)"))
+                errors.append(
+                    ContentError(
+                        project.source.rel,
+                        project.source.line_of(("related", index)),
+                        f"related[{index}]",
+                        "prosjektet viser til seg selv (forventet et annet prosjekt)",
+                    )
+                )
     return errors

@@ -17,42 +17,68 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="build.py",
-        description="Bygger innomed.no fra markdown-filene i projects/ og content/.")
+        description="Bygger innomed.no fra markdown-filene i projects/ og content/.",
+    )
     commands = parser.add_subparsers(dest="command", metavar="kommando")
-    build = commands.add_parser("build", help="bygg nettstedet til site/ (standard)",
-                                description="Sjekker innholdet og bygger nettstedet til site/. "
-                                "Ved feil blir forrige site/ stående urørt.")
+    build = commands.add_parser(
+        "build",
+        help="bygg nettstedet til site/ (standard)",
+        description="Sjekker innholdet og bygger nettstedet til site/. "
+        "Ved feil blir forrige site/ stående urørt.",
+    )
     build.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     build.add_argument("--out", type=Path, default=None, help="målmappe (standard: <root>/site)")
-    build.add_argument("--production", action="store_true",
-                       help="bygg for publisering: stopper hvis noe som må være med mangler "
-                       "(som kontaktinformasjonen i mkdocs.yml)")
-    check = commands.add_parser("check", help="sjekk innholdet uten å bygge",
-                                description="Sjekker alle innholdsfiler og skriver hver feil "
-                                "som 'fil:linje: felt: melding'.")
+    build.add_argument(
+        "--production",
+        action="store_true",
+        help="bygg for publisering: stopper hvis noe som må være med mangler "
+        "(som kontaktinformasjonen i mkdocs.yml)",
+    )
+    check = commands.add_parser(
+        "check",
+        help="sjekk innholdet uten å bygge",
+        description="Sjekker alle innholdsfiler og skriver hver feil "
+        "som 'fil:linje: felt: melding'.",
+    )
     check.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
-    check.add_argument("--format", choices=["text", "json"], default="text",
-                       help="utdataformat (json for verktøy)")
-    check.add_argument("--todo", action="store_true",
-                       help="list alle merknader (notes) og filer uten kilde (source)")
-    serve = commands.add_parser("serve", help="forhåndsvisning med automatisk oppdatering",
-                                description="Bygger og viser nettstedet på "
-                                "http://127.0.0.1:8000/ og oppdaterer når du lagrer en fil.")
+    check.add_argument(
+        "--format", choices=["text", "json"], default="text", help="utdataformat (json for verktøy)"
+    )
+    check.add_argument(
+        "--todo",
+        action="store_true",
+        help="list alle merknader (notes) og filer uten kilde (source)",
+    )
+    serve = commands.add_parser(
+        "serve",
+        help="forhåndsvisning med automatisk oppdatering",
+        description="Bygger og viser nettstedet på "
+        "http://127.0.0.1:8000/ og oppdaterer når du lagrer en fil.",
+    )
     serve.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     serve.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
-    new = commands.add_parser("new", help="lag en ny innholdsfil med alle felt forklart",
-                              description="Lager en ny fil med alle felt og kommentarer. "
-                              "Typer: project, news, tool, episode, course, module. "
-                              'Eksempel: python build.py new project "Bedre flyt i akuttmottaket"; '
-                              'for moduler: python build.py new module fasilitering "Tittel".')
-    new.add_argument("type", choices=scaffold_types(),
-                     help="hva slags innhold")
-    new.add_argument("args", nargs="+", metavar="tittel",
-                     help='tittelen i anførselstegn (for module: kurset, så tittelen)')
+    new = commands.add_parser(
+        "new",
+        help="lag en ny innholdsfil med alle felt forklart",
+        description="Lager en ny fil med alle felt og kommentarer. "
+        "Typer: project, news, tool, episode, course, module. "
+        'Eksempel: python build.py new project "Bedre flyt i akuttmottaket"; '
+        'for moduler: python build.py new module fasilitering "Tittel".',
+    )
+    new.add_argument("type", choices=scaffold_types(), help="hva slags innhold")
+    new.add_argument(
+        "args",
+        nargs="+",
+        metavar="tittel",
+        help="tittelen i anførselstegn (for module: kurset, så tittelen)",
+    )
     new.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
-    schema = commands.add_parser("schema", help="skriv JSON Schema-filene i schemas/ på nytt",
-                                 description="Lager schemas/*.schema.json fra modellene og "
-                                 "ordlistene, til hjelp i redigeringsprogrammet.")
+    schema = commands.add_parser(
+        "schema",
+        help="skriv JSON Schema-filene i schemas/ på nytt",
+        description="Lager schemas/*.schema.json fra modellene og "
+        "ordlistene, til hjelp i redigeringsprogrammet.",
+    )
     schema.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     args = parser.parse_args(argv)
     command = args.command or "build"
@@ -67,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(root, args.type, args.args)
     if command == "serve":
         from .serve import serve_site
+
         return serve_site(root, args.port)
     out = (args.out or root / "site") if args.command else root / "site"
     return run_build(root, out.resolve(), getattr(args, "production", False))
@@ -74,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(root: Path, output_format: str) -> int:
     from .pipeline import load_content
+
     started = time.perf_counter()
     try:
         content = load_content(root)
@@ -87,14 +115,14 @@ def run_check(root: Path, output_format: str) -> int:
     if output_format == "json":
         print(json.dumps({"ok": True, "errors": [], "projects": projects, "pages": pages}))
     else:
-        print(f"OK: {projects} prosjekter og {pages} sider sjekket, ingen feil "
-              f"({seconds:.2f} s)")
+        print(f"OK: {projects} prosjekter og {pages} sider sjekket, ingen feil ({seconds:.2f} s)")
     return 0
 
 
 def run_todo(root: Path) -> int:
     """Editors' to-do list: every `notes:` entry, then every file without `source:`."""
     from .pipeline import load_content
+
     try:
         content = load_content(root)
     except ContentErrors as problem:
@@ -114,6 +142,7 @@ def run_schema(root: Path) -> int:
     from .pipeline import VOCABULARY_FILE
     from .schemas import write_schemas
     from .vocabulary import load_vocabularies
+
     try:
         written = write_schemas(root, load_vocabularies(root / VOCABULARY_FILE, root))
     except ContentErrors as problem:
@@ -127,9 +156,11 @@ def run_schema(root: Path) -> int:
 
 def run_new(root: Path, kind: str, values: list[str]) -> int:
     import datetime as dt
+
     from .pipeline import VOCABULARY_FILE
     from .scaffold import ScaffoldError, scaffold
     from .vocabulary import load_vocabularies
+
     try:
         vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
         path, steps = scaffold(kind, values, root, vocabularies, dt.date.today())
@@ -149,6 +180,7 @@ def run_new(root: Path, kind: str, values: list[str]) -> int:
 def run_build(root: Path, out: Path, production: bool = False) -> int:
     from .pipeline import build_site
     from .render import RenderError
+
     started = time.perf_counter()
     try:
         result = build_site(root, out, production)
@@ -169,10 +201,16 @@ def run_build(root: Path, out: Path, production: bool = False) -> int:
 
 def report(problem: ContentErrors, output_format: str) -> None:
     if output_format == "json":
-        print(json.dumps({"ok": False, "errors": [e.as_dict() for e in problem.errors]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"ok": False, "errors": [e.as_dict() for e in problem.errors]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for error in problem.errors:
         print(error, file=sys.stderr)
-    print(f"{summarize(len(problem.errors))} funnet. Rett feilene og kjør på nytt.",
-          file=sys.stderr)
+    print(
+        f"{summarize(len(problem.errors))} funnet. Rett feilene og kjør på nytt.", file=sys.stderr
+    )

@@ -53,15 +53,20 @@ class Content:
     @property
     def targets(self) -> dict:
         """(link kind, slug) -> staged page, for `[tekst](kind:slug)` links."""
-        return {(kind, entry.slug): page_of(entry)
-                for kind, content_type in LINK_KINDS.items()
-                for entry in self.of(content_type.name)}
+        return {
+            (kind, entry.slug): page_of(entry)
+            for kind, content_type in LINK_KINDS.items()
+            for entry in self.of(content_type.name)
+        }
 
     @property
     def draft_targets(self) -> set:
         """(link kind, slug) of drafts: a link to one is an error, not just a missing page."""
-        return {(kind, entry.slug) for kind, content_type in LINK_KINDS.items()
-                for entry in self.drafts.get(content_type.name, [])}
+        return {
+            (kind, entry.slug)
+            for kind, content_type in LINK_KINDS.items()
+            for entry in self.drafts.get(content_type.name, [])
+        }
 
     def all_entries(self) -> list[Entry]:
         """Every markdown source whose body is rendered, for cross-reference checks."""
@@ -76,8 +81,11 @@ class Content:
         dates = {}
         for entry in self.all_entries():
             meta = entry.meta
-            date = (getattr(meta, "updated", None) or self.file_dates.get(entry.source.rel)
-                    or getattr(meta, "published", None))
+            date = (
+                getattr(meta, "updated", None)
+                or self.file_dates.get(entry.source.rel)
+                or getattr(meta, "published", None)
+            )
             if date:
                 dates[entry.source.rel] = date
         return dates
@@ -91,17 +99,22 @@ class Content:
     def contact_warnings(self) -> list[str]:
         if self.contact.get("email"):
             return []
-        return ["mkdocs.yml: extra.contact.email: mangler (forventet e-postadressen til "
-                "InnoMeds sekretariat; den vises i bunnteksten, på søknadssiden og i "
-                "tilgjengelighetserklæringen, og nettstedet kan ikke publiseres uten)"]
+        return [
+            "mkdocs.yml: extra.contact.email: mangler (forventet e-postadressen til "
+            "InnoMeds sekretariat; den vises i bunnteksten, på søknadssiden og i "
+            "tilgjengelighetserklæringen, og nettstedet kan ikke publiseres uten)"
+        ]
 
     @property
     def podcast_warnings(self) -> list[str]:
         if not any(episode.meta.audio for episode in self.episodes):
             return []  # no feed at all until the first episode has audio: nothing is missing
-        return [f"{episode.source.rel}: audio: episode {episode.meta.number} har ingen lydfil "
-                "ennå og er ikke med i podkast-feeden"
-                for episode in self.episodes if episode.meta.audio is None]
+        return [
+            f"{episode.source.rel}: audio: episode {episode.meta.number} har ingen lydfil "
+            "ennå og er ikke med i podkast-feeden"
+            for episode in self.episodes
+            if episode.meta.audio is None
+        ]
 
 
 def check_references(content: Content) -> list[ContentError]:
@@ -115,16 +128,28 @@ def check_references(content: Content) -> list[ContentError]:
         for field_name, index, slug in project_references(entry):
             if slug not in projects and slug in drafted:
                 loc = (field_name, index)
-                errors.append(ContentError(entry.source.rel, entry.source.line_of(loc),
-                                           dotted(loc), f"prosjektet '{slug}' er et utkast "
-                                           "(draft: true) og publiseres ikke (forventet et "
-                                           "publisert prosjekt; fjern det fra listen)"))
+                errors.append(
+                    ContentError(
+                        entry.source.rel,
+                        entry.source.line_of(loc),
+                        dotted(loc),
+                        f"prosjektet '{slug}' er et utkast "
+                        "(draft: true) og publiseres ikke (forventet et "
+                        "publisert prosjekt; fjern det fra listen)",
+                    )
+                )
             elif slug not in projects and field_name != "related":
                 loc = (field_name, index)
-                errors.append(ContentError(entry.source.rel, entry.source.line_of(loc),
-                                           dotted(loc), f"det finnes ikke noe prosjekt med "
-                                           f"adressen '{slug}' (forventet slug-en til et "
-                                           "prosjekt under projects/)"))
+                errors.append(
+                    ContentError(
+                        entry.source.rel,
+                        entry.source.line_of(loc),
+                        dotted(loc),
+                        f"det finnes ikke noe prosjekt med "
+                        f"adressen '{slug}' (forventet slug-en til et "
+                        "prosjekt under projects/)",
+                    )
+                )
     return errors + check_episodes(content)
 
 
@@ -141,8 +166,12 @@ def published_only(entries: dict) -> tuple[dict, dict]:
     published = {name: [e for e in found if not e.meta.draft] for name, found in entries.items()}
     drafts = {name: [e for e in found if e.meta.draft] for name, found in entries.items()}
     for name, found in published.items():
-        published[name] = [replace(e, children=tuple(c for c in e.children if not c.meta.draft))
-                           if e.children else e for e in found]
+        published[name] = [
+            replace(e, children=tuple(c for c in e.children if not c.meta.draft))
+            if e.children
+            else e
+            for e in found
+        ]
     return published, drafts
 
 
@@ -151,26 +180,51 @@ def check_episodes(content: Content) -> list[ContentError]:
     errors: list[ContentError] = []
     if content.episodes and content.series is None:
         folder = TYPES["podcast"].folder
-        errors.append(ContentError(folder, 1, "index.md", f"serien mangler {folder}/index.md "
-                                   "(forventet tittel, beskrivelse og eier av serien)"))
+        errors.append(
+            ContentError(
+                folder,
+                1,
+                "index.md",
+                f"serien mangler {folder}/index.md "
+                "(forventet tittel, beskrivelse og eier av serien)",
+            )
+        )
     series = content.series
     if series and any(e.meta.audio for e in content.episodes):
         # Apple Podcasts and Spotify refuse a feed without these; never invent them.
-        missing = [name for name, value in (("image", series.meta.image),
-                                            ("owner_email", series.meta.owner_email)) if not value]
+        missing = [
+            name
+            for name, value in (
+                ("image", series.meta.image),
+                ("owner_email", series.meta.owner_email),
+            )
+            if not value
+        ]
         for name in missing:
-            errors.append(ContentError(series.source.rel, series.source.line_of((name,)), name,
-                                       "mangler, og podkast-feeden kan ikke publiseres uten "
-                                       "(forventet 'image:' med omslagsbilde, kvadratisk "
-                                       "1400-3000 px, og 'owner_email:' med eierens e-post, "
-                                       "når en episode har 'audio:')"))
+            errors.append(
+                ContentError(
+                    series.source.rel,
+                    series.source.line_of((name,)),
+                    name,
+                    "mangler, og podkast-feeden kan ikke publiseres uten "
+                    "(forventet 'image:' med omslagsbilde, kvadratisk "
+                    "1400-3000 px, og 'owner_email:' med eierens e-post, "
+                    "når en episode har 'audio:')",
+                )
+            )
     first: dict = {}
     for episode in sorted(content.episodes, key=lambda e: e.source.rel):
         number = episode.meta.number
         if number in first:
-            errors.append(ContentError(episode.source.rel, episode.source.line_of(("number",)),
-                                       "number", f"episode {number} finnes allerede i "
-                                       f"{first[number].source.rel} (forventet unike "
-                                       "episodenumre)"))
+            errors.append(
+                ContentError(
+                    episode.source.rel,
+                    episode.source.line_of(("number",)),
+                    "number",
+                    f"episode {number} finnes allerede i "
+                    f"{first[number].source.rel} (forventet unike "
+                    "episodenumre)",
+                )
+            )
         first.setdefault(number, episode)
     return errors

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-MONTHS_NB = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-             "september", "oktober", "november", "desember"]
+MONTHS_NB = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
 
 
 def format_partial_date(text: str) -> str:

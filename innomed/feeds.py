@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+# isort: off
 import feedgen.feed  # noqa: F401  (must load before feedgen.ext.podcast: lxml 6 quirk)
 import feedgen.ext.podcast  # noqa: F401  (registers the iTunes extension)
+
+# isort: on
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -17,8 +20,8 @@ from lxml import etree
 from .content import Content
 from .dates import partial_date_start
 from .generate_sections import guest_text
-from .registry import TYPES, asset_path, url_for
 from .pages import Page
+from .registry import TYPES, asset_path, feed_file, url_for
 
 PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
 
@@ -49,7 +52,7 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
 
 
 def midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def without_clock(feed: FeedGenerator, newest: dt.date | None) -> None:
@@ -68,8 +71,9 @@ def podcast_feed(content: Content, site_url: str) -> str | None:
     base = site_url.rstrip("/")
     feed = FeedGenerator()
     feed.load_extension("podcast")
-    feed.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension,
-                            atom=False)
+    feed.register_extension(
+        "podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension, atom=False
+    )
     feed.title(series.title)
     feed.description(series.summary)
     feed.language("no" if series.lang == "nb" else "nn")
@@ -139,8 +143,8 @@ def generate_feeds(content: Content, site_url: str) -> list:
     items: list = []
     podcast = podcast_feed(content, site_url)
     if podcast:
-        items.append(Page(TYPES["podcast"].feed, podcast, origin=content.series.source.rel))
+        items.append(Page(feed_file("podcast"), podcast, origin=TYPES["podcast"].folder))
     news = news_feed(content, site_url)
     if news:
-        items.append(Page(TYPES["news"].feed, news, origin=TYPES["news"].folder))
+        items.append(Page(feed_file("news"), news, origin=TYPES["news"].folder))
     return items

@@ -21,8 +21,11 @@ ALLOCATIONS_INDEX = "tildelinger/index.md"
 
 
 def count_text(count: int) -> str:
-    return "Ingen prosjekter ennå." if count == 0 else (
-        "1 prosjekt." if count == 1 else f"{count} prosjekter.")
+    return (
+        "Ingen prosjekter ennå."
+        if count == 0
+        else ("1 prosjekt." if count == 1 else f"{count} prosjekter.")
+    )
 
 
 def card(project: Entry) -> dict:
@@ -30,8 +33,13 @@ def card(project: Entry) -> dict:
     details = [meta.owner, ", ".join(meta.regions), meta.status]
     if meta.kind == "Prosjekterfaring":
         details.append("Prosjekterfaring")
-    return {"title": meta.title, "target": page_of(project), "summary": meta.summary,
-            "lang": meta.lang, "details": [d for d in details if d]}
+    return {
+        "title": meta.title,
+        "target": page_of(project),
+        "summary": meta.summary,
+        "lang": meta.lang,
+        "details": [d for d in details if d],
+    }
 
 
 def page_paths(first: str, count: int) -> list[str]:
@@ -41,12 +49,18 @@ def page_paths(first: str, count: int) -> list[str]:
 
 
 def chunks(items: list, size: int = PAGE_SIZE) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def paginated_listing(first: str, title: str, intro, projects: list[Entry],
-                      trail: list[tuple[str, str]], heading=None,
-                      description: str | None = None) -> list[Page]:
+def paginated_listing(
+    first: str,
+    title: str,
+    intro,
+    projects: list[Entry],
+    trail: list[tuple[str, str]],
+    heading=None,
+    description: str | None = None,
+) -> list[Page]:
     """The same listing split over pages of PAGE_SIZE cards; `heading` may group the cards.
 
     `intro` is text, or parts with Links (made relative to each page by the template).
@@ -54,19 +68,37 @@ def paginated_listing(first: str, title: str, intro, projects: list[Entry],
     parts = chunks(projects)
     paths = page_paths(first, len(parts))
     pages = []
-    for number, (path, chunk) in enumerate(zip(paths, parts)):
+    for number, (path, chunk) in enumerate(zip(paths, parts, strict=True)):
         start = number * PAGE_SIZE
-        shown = (f"{count_text(len(projects))} Viser {start + 1}–{start + len(chunk)}."
-                 if len(parts) > 1 else count_text(len(projects)))
+        shown = (
+            f"{count_text(len(projects))} Viser {start + 1}–{start + len(chunk)}."
+            if len(parts) > 1
+            else count_text(len(projects))
+        )
         page_title = title if number == 0 else f"{title}, side {number + 1}"
-        plain_intro = intro if isinstance(intro, str) or intro is None else "".join(
-            p if isinstance(p, str) else p.text for p in intro)
+        plain_intro = (
+            intro
+            if isinstance(intro, str) or intro is None
+            else "".join(p if isinstance(p, str) else p.text for p in intro)
+        )
         text = render_template(
-            "project_listing.md.j2", page=path, title=page_title, intro=intro, shown=shown,
-            front={"title": page_title, "description": description or plain_intro,
-                   "kind": "listing", "hide": ["toc"]},
-            trail=trail, cards=[card(p) for p in chunk], pages=paths, number=number,
-            groups=grouped(chunk, heading) if heading else None)
+            "project_listing.md.j2",
+            page=path,
+            title=page_title,
+            intro=intro,
+            shown=shown,
+            front={
+                "title": page_title,
+                "description": description or plain_intro,
+                "kind": "listing",
+                "hide": ["toc"],
+            },
+            trail=trail,
+            cards=[card(p) for p in chunk],
+            pages=paths,
+            number=number,
+            groups=grouped(chunk, heading) if heading else None,
+        )
         pages.append(Page(path, text))
     return pages
 
@@ -90,23 +122,51 @@ def initial(project: Entry) -> str:
 def generate_project_listings(catalog: Catalog) -> list[Page]:
     trail = [("Forside", HOME)]
     newest = paginated_listing(
-        PROJECTS_INDEX, "Prosjekter",
-        ["Prosjekter som har fått prosessveiledning fra InnoMed, nyeste tildeling først. "
-         "Se også ", Link("alle prosjekter fra A til Å", ALPHABETICAL), "."],
-        catalog.projects, trail,
-        description="Prosjekter som har fått prosessveiledning fra InnoMed.")
+        PROJECTS_INDEX,
+        "Prosjekter",
+        [
+            "Prosjekter som har fått prosessveiledning fra InnoMed, nyeste tildeling først. "
+            "Se også ",
+            Link("alle prosjekter fra A til Å", ALPHABETICAL),
+            ".",
+        ],
+        catalog.projects,
+        trail,
+        description="Prosjekter som har fått prosessveiledning fra InnoMed.",
+    )
     alphabetical = paginated_listing(
-        ALPHABETICAL, "Prosjekter fra A til Å", "Alle prosjekter i alfabetisk rekkefølge.",
-        catalog.alphabetical(), trail + [("Prosjekter", PROJECTS_INDEX)], heading=initial)
+        ALPHABETICAL,
+        "Prosjekter fra A til Å",
+        "Alle prosjekter i alfabetisk rekkefølge.",
+        catalog.alphabetical(),
+        trail + [("Prosjekter", PROJECTS_INDEX)],
+        heading=initial,
+    )
     return newest + alphabetical
 
 
-def table_page(path: str, title: str, intro: str, trail: list, columns: list[str],
-               rows: list[list], description: str) -> Page:
-    return Page(path, render_template(
-        "taxonomy_index.md.j2", page=path, title=title, intro=intro, trail=trail,
-        columns=columns, rows=rows,
-        front={"title": title, "description": description, "kind": "taxonomy"}))
+def table_page(
+    path: str,
+    title: str,
+    intro: str,
+    trail: list,
+    columns: list[str],
+    rows: list[list],
+    description: str,
+) -> Page:
+    return Page(
+        path,
+        render_template(
+            "taxonomy_index.md.j2",
+            page=path,
+            title=title,
+            intro=intro,
+            trail=trail,
+            columns=columns,
+            rows=rows,
+            front={"title": title, "description": description, "kind": "taxonomy"},
+        ),
+    )
 
 
 def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
@@ -119,13 +179,23 @@ def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
         # An empty term's page exists (an old link still lands somewhere that says so) but
         # nothing links to it.
         rows.append([Link(term.label, first) if projects else term.label, str(len(projects))])
-        pages += paginated_listing(first, term.label, term.description, projects,
-                                   trail + [(taxonomy.title, index)])
+        pages += paginated_listing(
+            first, term.label, term.description, projects, trail + [(taxonomy.title, index)]
+        )
     intro = taxonomy.intro
     if not any(taxonomy.members.values()):
         intro += " Ingen prosjekter er registrert med dette ennå."
-    return [table_page(index, taxonomy.title, intro, trail,
-                       [taxonomy.title, "Antall prosjekter"], rows, taxonomy.intro)] + pages
+    return [
+        table_page(
+            index,
+            taxonomy.title,
+            intro,
+            trail,
+            [taxonomy.title, "Antall prosjekter"],
+            rows,
+            taxonomy.intro,
+        )
+    ] + pages
 
 
 def generate_allocation_pages(catalog: Catalog) -> list[Page]:
@@ -135,34 +205,54 @@ def generate_allocation_pages(catalog: Catalog) -> list[Page]:
     pages: list[Page] = []
     for year, rounds in catalog.allocations.items():
         year_page = f"tildelinger/{year}.md"
-        year_projects = unique([p for projects in rounds.values() for p in projects],
-                               catalog.projects)
+        year_projects = unique(
+            [p for projects in rounds.values() for p in projects], catalog.projects
+        )
         rows.append([Link(str(year), year_page), "alle", str(len(year_projects))])
         round_links = []
         for round_name in sorted(r for r in rounds if r):
             number = round_name.split("-")[1]
             round_page = f"tildelinger/{year}/{number.lower()}.md"
             round_links.append(Link(f"Runde {number}", round_page))
-            rows.append([Link(str(year), year_page), Link(number, round_page),
-                         str(len(rounds[round_name]))])
+            rows.append(
+                [Link(str(year), year_page), Link(number, round_page), str(len(rounds[round_name]))]
+            )
             pages += paginated_listing(
-                round_page, f"Tildelinger {year}, runde {number}",
+                round_page,
+                f"Tildelinger {year}, runde {number}",
                 f"Prosjekter som fikk støtte i tildelingsrunde {number} i {year}.",
-                rounds[round_name], index_trail + [(str(year), year_page)])
+                rounds[round_name],
+                index_trail + [(str(year), year_page)],
+            )
         intro: list = [f"Prosjekter som fikk støtte fra InnoMed i {year}."]
         if round_links:
             intro.append(" Per runde: ")
             for position, round_link in enumerate(round_links):
                 intro += [", "] * bool(position) + [round_link]
             intro.append(".")
-        pages += paginated_listing(year_page, f"Tildelinger {year}", intro, year_projects,
-                                   index_trail, description=f"Prosjekter som fikk støtte fra "
-                                   f"InnoMed i {year}.")
-    intro = ("InnoMed tildeler prosessveiledning i søknadsrunder (S1, S2, S3) gjennom året. "
-             "Her er prosjektene etter år og runde.")
-    return [table_page(ALLOCATIONS_INDEX, "Tildelinger", intro, trail,
-                       ["År", "Runde", "Antall prosjekter"], rows,
-                       "Prosjektene etter år og tildelingsrunde.")] + pages
+        pages += paginated_listing(
+            year_page,
+            f"Tildelinger {year}",
+            intro,
+            year_projects,
+            index_trail,
+            description=f"Prosjekter som fikk støtte fra InnoMed i {year}.",
+        )
+    about = (
+        "InnoMed tildeler prosessveiledning i søknadsrunder (S1, S2, S3) gjennom året. "
+        "Her er prosjektene etter år og runde."
+    )
+    return [
+        table_page(
+            ALLOCATIONS_INDEX,
+            "Tildelinger",
+            about,
+            trail,
+            ["År", "Runde", "Antall prosjekter"],
+            rows,
+            "Prosjektene etter år og tildelingsrunde.",
+        )
+    ] + pages
 
 
 def unique(projects: list[Entry], order: list[Entry]) -> list[Entry]:

@@ -8,10 +8,22 @@ from pathlib import Path
 from .entries import Entry
 from .generate_listings import PAGE_SIZE
 from .generate_projects import project_context
-from .generate_sections import (HOME, body_of, course_context, courses_listing, episode_context,
-                                home_context, module_context, news_context,
-                                news_listing_pages, page_context, podcast_listing,
-                                report_context, tool_context, tools_listing)
+from .generate_sections import (
+    HOME,
+    body_of,
+    course_context,
+    courses_listing,
+    episode_context,
+    home_context,
+    module_context,
+    news_context,
+    news_listing_pages,
+    page_context,
+    podcast_listing,
+    report_context,
+    tool_context,
+    tools_listing,
+)
 from .pages import Page, StaticFile
 from .registry import TYPES, asset_path, page_of
 from .templating import Markup, render_template
@@ -19,10 +31,16 @@ from .validate import referenced_files
 
 # Types whose pages need more than the entry itself. A type without an entry here gets the
 # default context: enough for a page of title, summary and body.
-CONTEXT = {"project": project_context, "page": page_context, "report": report_context,
-           "news": news_context,
-           "tool": tool_context, "course": course_context, "module": module_context,
-           "episode": episode_context}
+CONTEXT = {
+    "project": project_context,
+    "page": page_context,
+    "report": report_context,
+    "news": news_context,
+    "tool": tool_context,
+    "course": course_context,
+    "module": module_context,
+    "episode": episode_context,
+}
 
 
 def default_context(entry: Entry, content) -> dict:
@@ -30,9 +48,15 @@ def default_context(entry: Entry, content) -> dict:
     trail = [("Forside", HOME)]
     if entry.type.listing:
         trail.append((entry.type.noun.capitalize(), entry.type.listing))
-    return {"front": {"title": meta.title, "description": getattr(meta, "summary", None),
-                      "lang": getattr(meta, "lang", "nb"), "kind": entry.type.name},
-            "trail": trail}
+    return {
+        "front": {
+            "title": meta.title,
+            "description": getattr(meta, "summary", None),
+            "lang": getattr(meta, "lang", "nb"),
+            "kind": entry.type.name,
+        },
+        "trail": trail,
+    }
 
 
 def render_entry(entry: Entry, content, extra: Markup | None = None) -> Page:
@@ -41,8 +65,15 @@ def render_entry(entry: Entry, content, extra: Markup | None = None) -> Page:
     if entry.type.name == "page":
         body = Markup(entry_body_with(body, extra))
     context = (CONTEXT.get(entry.type.name) or default_context)(entry, content)
-    text = render_template(entry.type.template, page=page, entry=entry, meta=entry.meta,
-                           body=body, content=content, **context)
+    text = render_template(
+        entry.type.required("template"),
+        page=page,
+        entry=entry,
+        meta=entry.meta,
+        body=body,
+        content=content,
+        **context,
+    )
     return Page(page, text, origin=entry.source.rel)
 
 
@@ -53,8 +84,10 @@ def entry_body_with(body: str, extra: str | None) -> str:
 def entry_files(entry: Entry) -> list[StaticFile]:
     """Images, attachments, downloads and transcripts, published beside the entry's page."""
     folder: Path = entry.source.path.parent
-    return [StaticFile(asset_path(entry, name), folder / name, origin=entry.source.rel)
-            for _, name in referenced_files(entry.meta)]
+    return [
+        StaticFile(asset_path(entry, name), folder / name, origin=entry.source.rel)
+        for _, name in referenced_files(entry.meta)
+    ]
 
 
 def generate_entry_pages(content, extras: dict | None = None) -> list[Page | StaticFile]:
@@ -76,18 +109,39 @@ def home_highlights(content) -> Markup:
 
 
 def generate_section_listings(content) -> list[Page]:
-    pages = [Page(path, render_template(TYPES["news"].listing_template, page=path, **context))
-             for path, context in news_listing_pages(content, PAGE_SIZE)]
-    for name, context in (("tool", tools_listing(content)), ("course", courses_listing(content)),
-                          ("podcast", podcast_listing(content))):
-        path = TYPES[name].listing
+    pages = [
+        Page(
+            path, render_template(TYPES["news"].required("listing_template"), page=path, **context)
+        )
+        for path, context in news_listing_pages(content, PAGE_SIZE)
+    ]
+    for name, context in (
+        ("tool", tools_listing(content)),
+        ("course", courses_listing(content)),
+        ("podcast", podcast_listing(content)),
+    ):
+        path = TYPES[name].required("listing")
         if context is None:
-            pages.append(Page(path, render_template("empty_podcast.md.j2", page=path,
-                                                    front={"title": "Podkast",
-                                                           "kind": "podcast"},
-                                                    trail=[("Forside", HOME)])))
+            pages.append(
+                Page(
+                    path,
+                    render_template(
+                        "empty_podcast.md.j2",
+                        page=path,
+                        front={"title": "Podkast", "kind": "podcast"},
+                        trail=[("Forside", HOME)],
+                    ),
+                )
+            )
             continue
-        origin = content.series.source.rel if name == "podcast" else "generert"
-        pages.append(Page(path, render_template(TYPES[name].listing_template, page=path,
-                                                **context), origin=origin))
+        # The podcast page is the series' own page: it changes when podcast/index.md does.
+        series = content.series
+        origin = series.source.rel if name == "podcast" and series else "generert"
+        pages.append(
+            Page(
+                path,
+                render_template(TYPES[name].required("listing_template"), page=path, **context),
+                origin=origin,
+            )
+        )
     return pages

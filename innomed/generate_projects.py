@@ -6,11 +6,11 @@ from .catalog import Catalog
 from .dates import format_date, format_period
 from .entries import Entry
 from .pagedata import Link, download_rows
-from .registry import TYPES, asset_path, page_of, url_for
+from .registry import asset_path, listing_page, page_of, url_for
 from .structured_data import project_jsonld
 
 HOME = "index.md"
-PROJECTS_INDEX = TYPES["project"].listing
+PROJECTS_INDEX = listing_page("project")
 
 
 def term_links(catalog: Catalog, vocabulary: str, labels: list[str]) -> list[Link]:
@@ -25,8 +25,10 @@ def round_page(support) -> str:
 
 
 def support_value(support) -> list:
-    parts: list = [f"{support.type}, ", Link(support.round or str(support.year),
-                                             round_page(support))]
+    parts: list = [
+        f"{support.type}, ",
+        Link(support.round or str(support.year), round_page(support)),
+    ]
     if support.hours:
         parts.append(f", {support.hours} timer")
     if support.description:
@@ -41,8 +43,10 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
     return [
         ("Type", [meta.kind]),
         ("Status", [meta.status]),
-        ("Region" if len(meta.regions) == 1 else "Regioner",
-         term_links(catalog, "regions", meta.regions)),
+        (
+            "Region" if len(meta.regions) == 1 else "Regioner",
+            term_links(catalog, "regions", meta.regions),
+        ),
         ("Prosjekteier", [meta.owner] if meta.owner else []),
         ("Samarbeidspartnere", [", ".join(meta.partners)] if meta.partners else []),
         ("Pasientgrupper", term_links(catalog, "patient_groups", meta.patient_groups)),
@@ -50,13 +54,19 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
         ("Støtte fra InnoMed", [support_value(s) for s in meta.support]),
         ("Innovasjonstype", [meta.innovation_type] if meta.innovation_type else []),
         ("Forventede leveranser", list(meta.deliverables)),
-        ("Fase ved start av veiledningen",
-         term_links(catalog, "phases", [meta.phase_start]) if meta.phase_start else []),
+        (
+            "Fase ved start av veiledningen",
+            term_links(catalog, "phases", [meta.phase_start]) if meta.phase_start else [],
+        ),
         ("Fase ved slutt av veiledningen", [meta.phase_end] if meta.phase_end else []),
-        ("Prosjektperiode", [format_period(meta.project_period)] if format_period(
-            meta.project_period) else []),
-        ("Veiledning fra InnoMed", [format_period(meta.coaching_period)] if format_period(
-            meta.coaching_period) else []),
+        (
+            "Prosjektperiode",
+            [format_period(meta.project_period)] if format_period(meta.project_period) else [],
+        ),
+        (
+            "Veiledning fra InnoMed",
+            [format_period(meta.coaching_period)] if format_period(meta.coaching_period) else [],
+        ),
         ("Prosjekt X", ["Ja, prosjektet er med i Prosjekt X"] if meta.prosjekt_x else []),
         ("Språk", ["Nynorsk"] if meta.lang == "nn" else []),
         ("Publisert", [format_date(meta.published)] if meta.published else []),
@@ -69,22 +79,36 @@ def project_context(project: Entry, content) -> dict:
     catalog = content.catalog
     image = meta.image
     return {
-        "front": {"title": meta.title, "description": meta.summary, "lang": meta.lang,
-                  "kind": "project", "og_type": "article",
-                  "image": f"/{asset_path(project, image.file)}" if image else None,
-                  "image_alt": (image.alt or "") if image else None,
-                  "jsonld": project_jsonld(project, content.site_url + url_for(project))},
+        "front": {
+            "title": meta.title,
+            "description": meta.summary,
+            "lang": meta.lang,
+            "kind": "project",
+            "og_type": "article",
+            "image": f"/{asset_path(project, image.file)}" if image else None,
+            "image_alt": (image.alt or "") if image else None,
+            "jsonld": project_jsonld(project, content.site_url + url_for(project)),
+        },
         "trail": [("Forside", HOME), ("Prosjekter", PROJECTS_INDEX)],
-        "image": image and {"alt": "" if image.decorative else (image.alt or ""),
-                            "caption": image.caption,
-                            "target": asset_path(project, image.file)},
+        "image": image
+        and {
+            "alt": "" if image.decorative else (image.alt or ""),
+            "caption": image.caption,
+            "target": asset_path(project, image.file),
+        },
         "labels": {"facts": "Fakta om prosjektet"},
         "fact_rows": fact_rows(project, catalog),
-        "attachments": download_rows(project, meta.attachments,
-                                     lambda name: asset_path(project, name)),
-        "contacts": [{"details": [x for x in (c.name, c.role, c.organisation) if x],
-                      "email": c.email} for c in meta.contacts],
+        "attachments": download_rows(
+            project, meta.attachments, lambda name: asset_path(project, name)
+        ),
+        "contacts": [
+            {"details": [x for x in (c.name, c.role, c.organisation) if x], "email": c.email}
+            for c in meta.contacts
+        ],
         "related": [Link(other.meta.title, page_of(other)) for other in catalog.related(project)],
-        "reports": [Link(report.meta.title, page_of(report)) for report in content.of("report")
-                    if project.slug in report.meta.covers + report.meta.related_projects],
+        "reports": [
+            Link(report.meta.title, page_of(report))
+            for report in content.of("report")
+            if project.slug in report.meta.covers + report.meta.related_projects
+        ],
     }

@@ -16,9 +16,18 @@ def last_commit_dates(root: Path) -> dict[str, dt.date]:
     try:
         result = subprocess.run(
             ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "."],
-            cwd=root, capture_output=True, text=True, timeout=60)
-        prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root,
-                                capture_output=True, text=True, timeout=30).stdout.strip()
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        prefix = subprocess.run(
+            ["git", "rev-parse", "--show-prefix"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return {}
     if result.returncode != 0:
@@ -36,8 +45,13 @@ def last_commit_dates(root: Path) -> dict[str, dt.date]:
 
 def head_commit_timestamp(root: Path) -> int | None:
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     text = result.stdout.strip()

@@ -7,6 +7,7 @@ reports a link to something that does not exist with its file and line.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .errors import ContentError
 from .pages import link
@@ -17,8 +18,9 @@ KINDS = {kind: content_type.noun for kind, content_type in LINK_KINDS.items()}
 INTERNAL_LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<slug>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
 
 
-def check_internal_links(source: Source, targets: dict,
-                         drafts: set = frozenset()) -> list[ContentError]:
+def check_internal_links(
+    source: Source, targets: dict, drafts: Collection = frozenset()
+) -> list[ContentError]:
     errors = []
     for number, line in enumerate(source.body.split("\n")):
         for match in INTERNAL_LINK.finditer(line):
@@ -27,20 +29,37 @@ def check_internal_links(source: Source, targets: dict,
                 if kind in {"http", "https", "mailto", "tel"}:
                     continue
                 expected = ", ".join(f"{k}:" for k in KINDS)
-                errors.append(ContentError(source.rel, source.body_line + number, "lenke",
-                                           f"ukjent lenketype '{kind}:' (forventet en av: "
-                                           f"{expected})"))
+                errors.append(
+                    ContentError(
+                        source.rel,
+                        source.body_line + number,
+                        "lenke",
+                        f"ukjent lenketype '{kind}:' (forventet en av: {expected})",
+                    )
+                )
             elif (kind, slug) in drafts and (kind, slug) not in targets:
-                errors.append(ContentError(source.rel, source.body_line + number, "lenke",
-                                           f"{KINDS[kind]}en '{slug}' er et utkast (draft: "
-                                           "true) og publiseres ikke (forventet en lenke til "
-                                           "en publisert side; fjern lenken, eller publiser "
-                                           "siden først)"))
+                errors.append(
+                    ContentError(
+                        source.rel,
+                        source.body_line + number,
+                        "lenke",
+                        f"{KINDS[kind]}en '{slug}' er et utkast (draft: "
+                        "true) og publiseres ikke (forventet en lenke til "
+                        "en publisert side; fjern lenken, eller publiser "
+                        "siden først)",
+                    )
+                )
             elif (kind, slug) not in targets:
-                errors.append(ContentError(source.rel, source.body_line + number, "lenke",
-                                           f"det finnes ingen {KINDS[kind]} med adressen "
-                                           f"'{slug}' (forventet for eksempel {kind}:"
-                                           f"{example(targets, kind)}; sjekk skrivemåten)"))
+                errors.append(
+                    ContentError(
+                        source.rel,
+                        source.body_line + number,
+                        "lenke",
+                        f"det finnes ingen {KINDS[kind]} med adressen "
+                        f"'{slug}' (forventet for eksempel {kind}:"
+                        f"{example(targets, kind)}; sjekk skrivemåten)",
+                    )
+                )
     return errors
 
 
@@ -55,4 +74,5 @@ def resolve_internal_links(body: str, page_path: str, targets: dict) -> str:
         if key not in targets:
             return match[0]
         return f"]({link(page_path, targets[key])}{match['anchor'] or ''})"
+
     return INTERNAL_LINK.sub(replace, body)

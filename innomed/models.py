@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      ValidationInfo, model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 
 def in_vocabulary(name: str) -> AfterValidator:
     def check(value: str, info: ValidationInfo) -> str:
-        return info.context["vocabularies"][name].require(value)
+        return (info.context or {})["vocabularies"][name].require(value)
+
     return AfterValidator(check)
 
 
@@ -39,8 +47,11 @@ def as_list(value):
 def list_not_blank(value):
     """Like as_list, but an empty `regions:` is an error: only an explicit [] means 'unknown'."""
     if value is None:
-        raise PydanticCustomError("blank", "er tom (forventet minst én verdi, for eksempel "
-                                  "[Midt-Norge]; skriv [] bare hvis verdien ikke er kjent)")
+        raise PydanticCustomError(
+            "blank",
+            "er tom (forventet minst én verdi, for eksempel "
+            "[Midt-Norge]; skriv [] bare hvis verdien ikke er kjent)",
+        )
     return as_list(value)
 
 
@@ -49,50 +60,66 @@ def partial_date(value) -> str:
     text = str(value).strip()
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
     if not match:
-        raise PydanticCustomError("partial_date", f"'{text}' er ikke et gyldig tidspunkt "
-                                  "(forventet år, år-måned eller dato, for eksempel 2025, "
-                                  "2025-06 eller 2025-06-15)")
+        raise PydanticCustomError(
+            "partial_date",
+            f"'{text}' er ikke et gyldig tidspunkt "
+            "(forventet år, år-måned eller dato, for eksempel 2025, "
+            "2025-06 eller 2025-06-15)",
+        )
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
-        date(year, month or 1, day or 1)
+        date(int(match[1]), month or 1, day or 1)
     except ValueError:
-        raise PydanticCustomError("partial_date", f"'{text}' finnes ikke i kalenderen "
-                                  "(forventet en ekte dato; sjekk måned og dag)") from None
+        raise PydanticCustomError(
+            "partial_date",
+            f"'{text}' finnes ikke i kalenderen (forventet en ekte dato; sjekk måned og dag)",
+        ) from None
     return text
 
 
 def slug_text(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
-        raise PydanticCustomError("slug", f"'{value}' kan ikke brukes i en adresse (forventet "
-                                  "små bokstaver a-z, tall og bindestrek, for eksempel "
-                                  "'prehabilitering-kolorektalkreft')")
+        raise PydanticCustomError(
+            "slug",
+            f"'{value}' kan ikke brukes i en adresse (forventet "
+            "små bokstaver a-z, tall og bindestrek, for eksempel "
+            "'prehabilitering-kolorektalkreft')",
+        )
     return value
 
 
 def site_path(value: str) -> str:
     if not re.fullmatch(r"/[a-z0-9][a-z0-9\-/_.]*", value) or "//" in value:
-        raise PydanticCustomError("site_path", f"'{value}' er ikke en sti på nettstedet "
-                                  "(forventet for eksempel '/prosjekt/prosjekterfaring-...', "
-                                  "uten 'https://innomed.no')")
+        raise PydanticCustomError(
+            "site_path",
+            f"'{value}' er ikke en sti på nettstedet "
+            "(forventet for eksempel '/prosjekt/prosjekterfaring-...', "
+            "uten 'https://innomed.no')",
+        )
     return value.rstrip("/")
 
 
 def email_text(value: str) -> str:
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}", value):
-        raise PydanticCustomError("email", f"'{value}' er ikke en e-postadresse "
-                                  "(forventet navn@virksomhet.no)")
+        raise PydanticCustomError(
+            "email", f"'{value}' er ikke en e-postadresse (forventet navn@virksomhet.no)"
+        )
     return value
 
 
 def round_text(value) -> str:
     text = str(value).strip()
     if not re.fullmatch(r"\d{4}-S[1-3]", text):
-        raise PydanticCustomError("round", f"'{text}' er ikke en tildelingsrunde (forventet "
-                                  "år og runde, for eksempel '2025-S1', '2025-S2' eller "
-                                  "'2026-S1')")
+        raise PydanticCustomError(
+            "round",
+            f"'{text}' er ikke en tildelingsrunde (forventet "
+            "år og runde, for eksempel '2025-S1', '2025-S2' eller "
+            "'2026-S1')",
+        )
     return text
 
 
+T = TypeVar("T")
 Text = Annotated[str, Field(min_length=1)]
 Slug = Annotated[str, AfterValidator(slug_text)]
 SitePath = Annotated[str, AfterValidator(site_path)]
@@ -101,14 +128,16 @@ PartialDate = Annotated[str, BeforeValidator(partial_date)]
 Round = Annotated[str, BeforeValidator(round_text)]
 
 
-def listed(item_type):
-    return Annotated[list[item_type], BeforeValidator(as_list)]
+# A list that editors may also write as a single value (`regions: Nord`).
+Listed = Annotated[list[T], BeforeValidator(as_list)]
 
 
 Region = Annotated[str, in_vocabulary("regions"), VocabularyMarker("regions")]
 PatientGroup = Annotated[str, in_vocabulary("patient_groups"), VocabularyMarker("patient_groups")]
 Phase = Annotated[str, in_vocabulary("phases"), VocabularyMarker("phases")]
-InnovationType = Annotated[str, in_vocabulary("innovation_types"), VocabularyMarker("innovation_types")]
+InnovationType = Annotated[
+    str, in_vocabulary("innovation_types"), VocabularyMarker("innovation_types")
+]
 Deliverable = Annotated[str, in_vocabulary("deliverables"), VocabularyMarker("deliverables")]
 SupportType = Annotated[str, in_vocabulary("support_types"), VocabularyMarker("support_types")]
 Kind = Annotated[str, in_vocabulary("kinds"), VocabularyMarker("kinds")]
@@ -124,12 +153,15 @@ class EntryMeta(Model):
     """What every content file may carry besides its own fields: editorial state and
     provenance, which never reach a public page."""
 
-    draft: bool = Field(False, description="true: vises bare i forhåndsvisningen, aldri på "
-                        "nettstedet")
-    source: listed(Text) = Field([], description="Kilde: hvilket dokument og hvilken del "
-                                 "faktaene kommer fra")
-    notes: listed(Text) = Field([], description="Merknader til redaktørene; vises aldri på "
-                                "nettstedet")
+    draft: bool = Field(
+        False, description="true: vises bare i forhåndsvisningen, aldri på nettstedet"
+    )
+    source: Listed[Text] = Field(
+        [], description="Kilde: hvilket dokument og hvilken del faktaene kommer fra"
+    )
+    notes: Listed[Text] = Field(
+        [], description="Merknader til redaktørene; vises aldri på nettstedet"
+    )
 
 
 class Period(Model):
@@ -139,8 +171,11 @@ class Period(Model):
     @model_validator(mode="after")
     def start_before_end(self):
         if self.start and self.end and self.end < self.start:
-            raise PydanticCustomError("period", f"slutt ({self.end}) er før start ({self.start}) "
-                                      "(forventet at perioden slutter etter at den starter)")
+            raise PydanticCustomError(
+                "period",
+                f"slutt ({self.end}) er før start ({self.start}) "
+                "(forventet at perioden slutter etter at den starter)",
+            )
         return self
 
 
@@ -161,17 +196,24 @@ class Support(Model):
     @model_validator(mode="after")
     def year_known(self):
         if self.round and self.year and int(self.round[:4]) != self.year:
-            raise PydanticCustomError("support", f"året {self.year} stemmer ikke med runden "
-                                      f"{self.round} (forventet samme år; fjern 'year')")
+            raise PydanticCustomError(
+                "support",
+                f"året {self.year} stemmer ikke med runden "
+                f"{self.round} (forventet samme år; fjern 'year')",
+            )
         if not self.round and not self.year:
-            raise PydanticCustomError("support", "mangler både 'round' og 'year' (forventet "
-                                      "runde som '2025-S1', eller bare året hvis runden er "
-                                      "ukjent)")
+            raise PydanticCustomError(
+                "support",
+                "mangler både 'round' og 'year' (forventet "
+                "runde som '2025-S1', eller bare året hvis runden er "
+                "ukjent)",
+            )
         return self
 
     @property
     def allocation_year(self) -> int:
-        return int(self.round[:4]) if self.round else self.year
+        # The validator above guarantees a round or a year.
+        return int(self.round[:4]) if self.round else int(self.year or 0)
 
 
 class Image(Model):
@@ -183,9 +225,12 @@ class Image(Model):
     @model_validator(mode="after")
     def alt_or_decorative(self):
         if not self.decorative and not (self.alt or "").strip():
-            raise PydanticCustomError("alt", "bildet mangler alternativ tekst (forventet 'alt: "
-                                      "...' som beskriver bildet for den som ikke ser det; "
-                                      "eller 'decorative: true' hvis bildet bare er pynt)")
+            raise PydanticCustomError(
+                "alt",
+                "bildet mangler alternativ tekst (forventet 'alt: "
+                "...' som beskriver bildet for den som ikke ser det; "
+                "eller 'decorative: true' hvis bildet bare er pynt)",
+            )
         return self
 
 
@@ -200,39 +245,43 @@ class ProjectMeta(EntryMeta):
 
     title: Text = Field(description="Tittel")
     slug: Slug | None = Field(None, description="Adresse: /prosjekt/<slug>/ (lages av tittelen)")
-    legacy_paths: listed(SitePath) = Field([], description="Gamle adresser på innomed.no")
+    legacy_paths: Listed[SitePath] = Field([], description="Gamle adresser på innomed.no")
     summary: Text = Field(description="Ingress: ett til tre setninger til kort og søk")
     kind: Kind = Field(description="Prosjekterfaring eller Prosjektbeskrivelse")
     status: Status = Field(description="Pågående eller Avsluttet")
     # Required, but `regions: []` is allowed: it states that the source gives no region,
     # which is different from an editor forgetting the field.
     regions: Annotated[list[Region], BeforeValidator(list_not_blank)] = Field(
-        description="Helseregion(er); [] hvis ukjent")
+        description="Helseregion(er); [] hvis ukjent"
+    )
     owner: Text | None = Field(None, description="Prosjekteier (virksomhet), hvis kjent")
-    partners: listed(Text) = Field([], description="Samarbeidspartnere")
-    patient_groups: listed(PatientGroup) = Field([], description="Pasientgrupper")
-    themes: listed(Theme) = Field([], description="Temaer")
-    support: listed(Support) = Field([], description="Støtte fra InnoMed, én linje per tildeling")
+    partners: Listed[Text] = Field([], description="Samarbeidspartnere")
+    patient_groups: Listed[PatientGroup] = Field([], description="Pasientgrupper")
+    themes: Listed[Theme] = Field([], description="Temaer")
+    support: Listed[Support] = Field([], description="Støtte fra InnoMed, én linje per tildeling")
     innovation_type: InnovationType | None = Field(None, description="Type innovasjon")
-    deliverables: listed(Deliverable) = Field([], description="Forventede leveranser")
+    deliverables: Listed[Deliverable] = Field([], description="Forventede leveranser")
     phase_start: Phase | None = Field(None, description="Fase ved start av veiledningen")
     phase_end: Phase | None = Field(None, description="Fase ved slutt av veiledningen")
     project_period: Period | None = Field(None, description="Prosjektperiode")
     coaching_period: Period | None = Field(None, description="Periode med veiledning fra InnoMed")
-    contacts: listed(Contact) = Field([], description="Kontaktpersoner")
+    contacts: Listed[Contact] = Field([], description="Kontaktpersoner")
     image: Image | None = Field(None, description="Forsidebilde")
-    attachments: listed(Attachment) = Field([], description="Vedlegg til nedlasting")
+    attachments: Listed[Attachment] = Field([], description="Vedlegg til nedlasting")
     lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb (bokmål) eller nn (nynorsk)")
     prosjekt_x: bool = Field(False, description="true hvis prosjektet er med i Prosjekt X")
-    related: listed(Slug) = Field([], description="Adressene (slug) til relaterte prosjekter")
+    related: Listed[Slug] = Field([], description="Adressene (slug) til relaterte prosjekter")
     published: date | None = Field(None, description="Publisert (ÅÅÅÅ-MM-DD)")
     updated: date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
 
     @model_validator(mode="after")
     def updated_after_published(self):
         if self.published and self.updated and self.updated < self.published:
-            raise PydanticCustomError("dates", f"updated ({self.updated}) er før published "
-                                      f"({self.published}) (forventet samme dag eller senere)")
+            raise PydanticCustomError(
+                "dates",
+                f"updated ({self.updated}) er før published "
+                f"({self.published}) (forventet samme dag eller senere)",
+            )
         return self
 
 
@@ -242,8 +291,9 @@ class PageMeta(EntryMeta):
     title: Text = Field(description="Sidetittel")
     description: str | None = Field(None, description="Kort beskrivelse til søk og deling")
     lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb eller nn")
-    hide: listed(Literal["navigation", "toc", "footer"]) = Field(
-        [], description="Skjul deler av siden: navigation, toc")
-    contact: bool = Field(False, description="true: vis InnoMeds kontaktinformasjon nederst "
-                          "på siden (fra mkdocs.yml)")
-
+    hide: Listed[Literal["navigation", "toc", "footer"]] = Field(
+        [], description="Skjul deler av siden: navigation, toc"
+    )
+    contact: bool = Field(
+        False, description="true: vis InnoMeds kontaktinformasjon nederst på siden (fra mkdocs.yml)"
+    )

@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .models import (Attachment, EntryMeta, Image, Model, PartialDate, PatientGroup, Period,
-                     SitePath, Slug, Text, Theme, listed)
+from .models import (
+    Attachment,
+    EntryMeta,
+    Image,
+    Listed,
+    Model,
+    PartialDate,
+    PatientGroup,
+    Period,
+    SitePath,
+    Slug,
+    Text,
+    Theme,
+)
 
 Language = Literal["nb", "nn"]
 
 
 def web_url(value: str) -> str:
     if not re.fullmatch(r"https://[^\s/]+\.[^\s]+", value):
-        raise PydanticCustomError("url", f"'{value}' er ikke en nettadresse (forventet en "
-                                  "fullstendig adresse som starter med https://)")
+        raise PydanticCustomError(
+            "url",
+            f"'{value}' er ikke en nettadresse (forventet en "
+            "fullstendig adresse som starter med https://)",
+        )
     return value
 
 
@@ -30,9 +45,12 @@ def duration_text(value) -> str:
         return f"{minutes // 60}:{minutes % 60:02}:00"
     match = re.fullmatch(r"(?:(\d+):)?([0-5]?\d):([0-5]\d)", text)
     if not match:
-        raise PydanticCustomError("duration", f"'{text}' er ikke en varighet (forventet "
-                                  "minutter:sekunder eller timer:minutter:sekunder, for "
-                                  "eksempel 42:30 eller 1:02:03)")
+        raise PydanticCustomError(
+            "duration",
+            f"'{text}' er ikke en varighet (forventet "
+            "minutter:sekunder eller timer:minutter:sekunder, for "
+            "eksempel 42:30 eller 1:02:03)",
+        )
     hours, minutes, seconds = (int(part or 0) for part in match.groups())
     return f"{hours}:{minutes:02}:{seconds:02}"
 
@@ -47,26 +65,33 @@ class CourseMeta(EntryMeta):
     title: Text = Field(description="Kursets navn")
     slug: Slug | None = Field(None, description="Adresse: /kurs/<slug>/ (standard: mappenavnet)")
     summary: Text = Field(description="Kort beskrivelse av kurset")
-    audience: listed(Text) = Field([], description="Hvem kurset er for")
-    outcomes: listed(Text) = Field([], description="Hva deltakerne lærer (læringsutbytte)")
+    audience: Listed[Text] = Field([], description="Hvem kurset er for")
+    outcomes: Listed[Text] = Field([], description="Hva deltakerne lærer (læringsutbytte)")
     status: Literal["Tilgjengelig", "Kommer"] = Field(
-        description="Tilgjengelig (kan tas nå) eller Kommer (under utvikling)")
+        description="Tilgjengelig (kan tas nå) eller Kommer (under utvikling)"
+    )
     available_from: PartialDate | None = Field(
-        None, description="Tilgjengelig fra (år eller år-måned), for eksempel 2025 eller 2026")
-    modules: listed(Slug) = Field([], description="Modulene i rekkefølge: filnavn uten .md")
+        None, description="Tilgjengelig fra (år eller år-måned), for eksempel 2025 eller 2026"
+    )
+    modules: Listed[Slug] = Field([], description="Modulene i rekkefølge: filnavn uten .md")
     estimated_minutes: int | None = Field(
-        None, ge=1, description="Antatt tid i minutter for kurs uten moduler ennå")
+        None, ge=1, description="Antatt tid i minutter for kurs uten moduler ennå"
+    )
     participant_score: float | None = Field(
-        None, ge=1, le=5, description="Deltakernes vurdering av relevans (1-5)")
+        None, ge=1, le=5, description="Deltakernes vurdering av relevans (1-5)"
+    )
     lang: Language = Field("nb", description="Språk: nb eller nn")
-    related_projects: listed(Slug) = Field([], description="Relaterte prosjekter (slug)")
+    related_projects: Listed[Slug] = Field([], description="Relaterte prosjekter (slug)")
     updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
 
     @model_validator(mode="after")
     def live_courses_have_modules(self):
         if self.status == "Tilgjengelig" and not self.modules:
-            raise PydanticCustomError("course", "et tilgjengelig kurs må ha moduler (forventet "
-                                      "'modules:' med filnavnene til modulene i rekkefølge)")
+            raise PydanticCustomError(
+                "course",
+                "et tilgjengelig kurs må ha moduler (forventet "
+                "'modules:' med filnavnene til modulene i rekkefølge)",
+            )
         return self
 
 
@@ -75,10 +100,13 @@ class ModuleMeta(EntryMeta):
 
     title: Text = Field(description="Modulens tittel")
     summary: str | None = Field(None, description="Kort beskrivelse av modulen")
-    goals: Annotated[list[Text], BeforeValidator(lambda v: v if isinstance(v, list) else [v]),
-                     Field(min_length=1)] = Field(description="Læringsmål for modulen")
+    goals: Annotated[
+        list[Text],
+        BeforeValidator(lambda v: v if isinstance(v, list) else [v]),
+        Field(min_length=1),
+    ] = Field(description="Læringsmål for modulen")
     minutes: int = Field(ge=1, le=600, description="Antatt tid i minutter")
-    downloads: listed(Attachment) = Field([], description="Filer til nedlasting")
+    downloads: Listed[Attachment] = Field([], description="Filer til nedlasting")
     lang: Language = Field("nb", description="Språk: nb eller nn")
 
 
@@ -91,7 +119,8 @@ class Guest(Model):
 class Audio(Model):
     url: Url = Field(description="Adressen til lydfilen (https://...)")
     type: Literal["audio/mpeg", "audio/mp4", "audio/x-m4a", "audio/aac", "audio/ogg"] = Field(
-        description="MIME-type, for eksempel audio/mpeg for mp3")
+        description="MIME-type, for eksempel audio/mpeg for mp3"
+    )
     length: int = Field(ge=1, description="Filstørrelse i byte")
 
 
@@ -113,7 +142,7 @@ class PodcastMeta(EntryMeta):
     explicit: bool = Field(False, description="true hvis innholdet er merket eksplisitt")
     image: Image | None = Field(None, description="Omslagsbilde (kvadratisk, 1400-3000 px)")
     lang: Language = Field("nb", description="Språk: nb eller nn")
-    links: listed(ServiceLink) = Field([], description="Serien hos lyttetjenester")
+    links: Listed[ServiceLink] = Field([], description="Serien hos lyttetjenester")
 
 
 class EpisodeMeta(EntryMeta):
@@ -123,13 +152,13 @@ class EpisodeMeta(EntryMeta):
     title: Text = Field(description="Episodens tittel")
     slug: Slug | None = Field(None, description="Adresse: /podcast/<slug>/")
     summary: Text = Field(description="Kort beskrivelse av episoden")
-    guests: listed(Guest) = Field([], description="Gjester")
+    guests: Listed[Guest] = Field([], description="Gjester")
     date: dt.date | None = Field(None, description="Publiseringsdato (ÅÅÅÅ-MM-DD), hvis kjent")
     duration: Duration | None = Field(None, description="Varighet, for eksempel 42:30")
     audio: Audio | None = Field(None, description="Lydfilen, hvis kjent")
-    links: listed(ServiceLink) = Field([], description="Episoden hos lyttetjenester")
+    links: Listed[ServiceLink] = Field([], description="Episoden hos lyttetjenester")
     transcript: str | None = Field(None, description="Fil med transkripsjon (markdown)")
-    related_projects: listed(Slug) = Field([], description="Relaterte prosjekter (slug)")
+    related_projects: Listed[Slug] = Field([], description="Relaterte prosjekter (slug)")
     lang: Language = Field("nb", description="Språk: nb eller nn")
 
 
@@ -138,12 +167,14 @@ class NewsMeta(EntryMeta):
 
     title: Text = Field(description="Overskrift")
     slug: Slug | None = Field(None, description="Adresse: /aktuelt/<slug>/")
-    date: PartialDate = Field(description="Publiseringsdato: ÅÅÅÅ-MM-DD, eller bare ÅÅÅÅ-MM "
-                              "eller ÅÅÅÅ når dagen ikke er kjent")
+    date: PartialDate = Field(
+        description="Publiseringsdato: ÅÅÅÅ-MM-DD, eller bare ÅÅÅÅ-MM "
+        "eller ÅÅÅÅ når dagen ikke er kjent"
+    )
     summary: Text = Field(description="Ingress")
     image: Image | None = Field(None, description="Bilde")
-    related_projects: listed(Slug) = Field([], description="Relaterte prosjekter (slug)")
-    legacy_paths: listed(SitePath) = Field([], description="Gamle adresser på innomed.no")
+    related_projects: Listed[Slug] = Field([], description="Relaterte prosjekter (slug)")
+    legacy_paths: Listed[SitePath] = Field([], description="Gamle adresser på innomed.no")
     lang: Language = Field("nb", description="Språk: nb eller nn")
     updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
 
@@ -154,20 +185,26 @@ class ToolMeta(EntryMeta):
     title: Text = Field(description="Verktøyets navn")
     slug: Slug | None = Field(None, description="Adresse: /verktoy/<slug>/")
     summary: Text = Field(description="Hva verktøyet er til, kort")
-    audience: listed(Text) = Field([], description="Hvem verktøyet er for")
-    downloads: listed(Attachment) = Field([], description="Filer til nedlasting")
-    how_to_get: str | None = Field(None, description="Hvordan man får verktøyet hvis filen "
-                                   "ikke ligger her (for eksempel kontakt InnoMed)")
-    related_projects: listed(Slug) = Field([], description="Relaterte prosjekter (slug)")
+    audience: Listed[Text] = Field([], description="Hvem verktøyet er for")
+    downloads: Listed[Attachment] = Field([], description="Filer til nedlasting")
+    how_to_get: str | None = Field(
+        None,
+        description="Hvordan man får verktøyet hvis filen "
+        "ikke ligger her (for eksempel kontakt InnoMed)",
+    )
+    related_projects: Listed[Slug] = Field([], description="Relaterte prosjekter (slug)")
     lang: Language = Field("nb", description="Språk: nb eller nn")
     updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
 
     @model_validator(mode="after")
     def downloads_or_how_to_get(self):
         if not self.downloads and not (self.how_to_get or "").strip():
-            raise PydanticCustomError("tool", "verktøyet har verken filer eller 'how_to_get' "
-                                      "(forventet 'downloads:' med filer, eller 'how_to_get:' "
-                                      "som forteller hvordan man får det)")
+            raise PydanticCustomError(
+                "tool",
+                "verktøyet har verken filer eller 'how_to_get' "
+                "(forventet 'downloads:' med filer, eller 'how_to_get:' "
+                "som forteller hvordan man får det)",
+            )
         return self
 
 
@@ -179,16 +216,20 @@ class ReportMeta(EntryMeta):
     title: Text = Field(description="Tittel")
     slug: Slug | None = Field(None, description="Adresse: /rapporter/<slug>/")
     summary: Text = Field(description="Ingress: ett til tre setninger")
-    covers: Annotated[list[Slug], BeforeValidator(lambda v: v if isinstance(v, list) else [v]),
-                      Field(min_length=1)] = Field(
-        description="Prosjektene rapporten handler om (slug); rapporten vises på sidene deres")
-    related_projects: listed(Slug) = Field([], description="Andre relaterte prosjekter (slug)")
-    themes: listed(Theme) = Field([], description="Temaer")
-    patient_groups: listed(PatientGroup) = Field([], description="Pasientgrupper")
+    covers: Annotated[
+        list[Slug],
+        BeforeValidator(lambda v: v if isinstance(v, list) else [v]),
+        Field(min_length=1),
+    ] = Field(
+        description="Prosjektene rapporten handler om (slug); rapporten vises på sidene deres"
+    )
+    related_projects: Listed[Slug] = Field([], description="Andre relaterte prosjekter (slug)")
+    themes: Listed[Theme] = Field([], description="Temaer")
+    patient_groups: Listed[PatientGroup] = Field([], description="Pasientgrupper")
     coaching_period: Period | None = Field(None, description="Perioden veiledningen varte")
-    legacy_paths: listed(SitePath) = Field([], description="Gamle adresser på innomed.no")
+    legacy_paths: Listed[SitePath] = Field([], description="Gamle adresser på innomed.no")
     image: Image | None = Field(None, description="Bilde")
-    attachments: listed(Attachment) = Field([], description="Vedlegg til nedlasting")
+    attachments: Listed[Attachment] = Field([], description="Vedlegg til nedlasting")
     lang: Language = Field("nb", description="Språk: nb eller nn")
     published: dt.date | None = Field(None, description="Publisert (ÅÅÅÅ-MM-DD)")
     updated: dt.date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")

@@ -34,11 +34,24 @@ def human_size(size: int) -> str:
 
 def file_type(name: str) -> str:
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return {"pdf": "PDF", "docx": "Word", "doc": "Word", "xlsx": "Excel", "xls": "Excel",
-            "pptx": "PowerPoint", "ppt": "PowerPoint", "png": "PNG-bilde", "jpg": "JPEG-bilde",
-            "jpeg": "JPEG-bilde", "webp": "WebP-bilde", "svg": "SVG-bilde", "csv": "CSV",
-            "txt": "Tekst", "zip": "ZIP-arkiv", "odt": "OpenDocument-tekst"}.get(suffix,
-                                                                                suffix.upper())
+    return {
+        "pdf": "PDF",
+        "docx": "Word",
+        "doc": "Word",
+        "xlsx": "Excel",
+        "xls": "Excel",
+        "pptx": "PowerPoint",
+        "ppt": "PowerPoint",
+        "png": "PNG-bilde",
+        "jpg": "JPEG-bilde",
+        "jpeg": "JPEG-bilde",
+        "webp": "WebP-bilde",
+        "svg": "SVG-bilde",
+        "csv": "CSV",
+        "txt": "Tekst",
+        "zip": "ZIP-arkiv",
+        "odt": "OpenDocument-tekst",
+    }.get(suffix, suffix.upper())
 
 
 def download_rows(entry, attachments, target_of, dates: dict | None = None) -> list[Download]:
@@ -50,12 +63,16 @@ def download_rows(entry, attachments, target_of, dates: dict | None = None) -> l
     rows = []
     folder: Path = entry.source.path.parent
     for attachment in attachments:
-        details = [file_type(attachment.file),
-                   human_size((folder / attachment.file).stat().st_size)]
-        key = posixpath.normpath(posixpath.join(posixpath.dirname(entry.source.rel),
-                                                attachment.file))
+        details = [
+            file_type(attachment.file),
+            human_size((folder / attachment.file).stat().st_size),
+        ]
+        key = posixpath.normpath(
+            posixpath.join(posixpath.dirname(entry.source.rel), attachment.file)
+        )
         if dates and dates.get(key):
             details.append(f"oppdatert {format_date(dates[key])}")
-        rows.append(Download(attachment.title, target_of(attachment.file), details,
-                             attachment.description))
+        rows.append(
+            Download(attachment.title, target_of(attachment.file), details, attachment.description)
+        )
     return rows

@@ -12,8 +12,11 @@ from .catalog import Catalog, check_cross_references
 from .content import Content, check_references, published_only
 from .errors import ContentError, ContentErrors
 from .feeds import generate_feeds
-from .generate_listings import (generate_allocation_pages, generate_project_listings,
-                                generate_taxonomy_pages)
+from .generate_listings import (
+    generate_allocation_pages,
+    generate_project_listings,
+    generate_taxonomy_pages,
+)
 from .generate_pages import generate_entry_pages, generate_section_listings, home_highlights
 from .generate_redirects import generate_redirects
 from .gitdates import last_commit_dates
@@ -45,10 +48,14 @@ def load_content(root: Path, drafts: bool = False) -> Content:
     entries, errors = read_all(root, vocabularies)  # every reader collects, none stops early
     errors += check_cross_references(entries["project"])
     shown, left_out = (entries, {}) if drafts else published_only(entries)
-    content = Content(shown, Catalog.from_projects(shown["project"], vocabularies),
-                      file_dates=last_commit_dates(root),
-                      site_url=read_site_url(root).rstrip("/"), drafts=left_out,
-                      contact=read_contact(root))
+    content = Content(
+        shown,
+        Catalog.from_projects(shown["project"], vocabularies),
+        file_dates=last_commit_dates(root),
+        site_url=read_site_url(root).rstrip("/"),
+        drafts=left_out,
+        contact=read_contact(root),
+    )
     errors += check_references(content)
     if errors:
         raise ContentErrors(errors)
@@ -57,8 +64,10 @@ def load_content(root: Path, drafts: bool = False) -> Content:
 
 def read_config(root: Path) -> dict:
     """mkdocs.yml read without MkDocs (its !!python tags are ignored here)."""
+
     class TolerantLoader(yaml.SafeLoader):
         pass
+
     TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
     return yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=TolerantLoader)
 
@@ -69,13 +78,17 @@ def read_site_url(root: Path) -> str:
 
 def read_contact(root: Path) -> dict:
     """InnoMed's contact details from mkdocs.yml (`extra.contact`), empty values left out."""
-    contact = ((read_config(root).get("extra") or {}).get("contact") or {})
-    return {key: str(value).strip() for key, value in contact.items()
-            if key in ("email", "phone") and value and str(value).strip()}
+    contact = (read_config(root).get("extra") or {}).get("contact") or {}
+    return {
+        key: str(value).strip()
+        for key, value in contact.items()
+        if key in ("email", "phone") and value and str(value).strip()
+    }
 
 
 def read_nav_files(root: Path) -> list[str]:
     """Every markdown file the nav in mkdocs.yml points to."""
+
     def walk(node):
         if isinstance(node, str):
             yield node
@@ -85,6 +98,7 @@ def read_nav_files(root: Path) -> list[str]:
         elif isinstance(node, dict):
             for value in node.values():
                 yield from walk(value)
+
     return [path for path in walk(read_config(root).get("nav", [])) if path.endswith(".md")]
 
 
@@ -96,8 +110,12 @@ def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
         extras[STATEMENT_PAGE] = Markup(statement_section(summary).lstrip("\n"))
     pages_type = TYPES["page"]
     items: list[Page | StaticFile] = generate_entry_pages(content, extras)
-    items += copy_tree_files(root / pages_type.folder, root, skip_suffixes={".md"},
-                             skip_folders=pages_type.owned_elsewhere())
+    items += copy_tree_files(
+        root / pages_type.folder,
+        root,
+        skip_suffixes={".md"},
+        skip_folders=pages_type.owned_elsewhere(),
+    )
     items += generate_project_listings(catalog)
     for taxonomy in catalog.taxonomies.values():
         items += generate_taxonomy_pages(taxonomy, catalog)
@@ -115,9 +133,13 @@ def with_lastmod(items: list, dates: dict) -> list:
     stamped = []
     for item in items:
         date = dates.get(item.origin, newest)
-        if isinstance(item, Page) and item.path.endswith(".md") and date \
-                and item.text.startswith("---\n"):
-            item = replace(item, text=f"---\nlastmod: \"{date.isoformat()}\"\n" + item.text[4:])
+        if (
+            isinstance(item, Page)
+            and item.path.endswith(".md")
+            and date
+            and item.text.startswith("---\n")
+        ):
+            item = replace(item, text=f'---\nlastmod: "{date.isoformat()}"\n' + item.text[4:])
         stamped.append(item)
     return stamped
 
@@ -131,8 +153,7 @@ def require_publishable(content: Content, root: Path) -> None:
     """What a public deploy may not lack, though a preview or a test build may."""
     if content.contact_warnings:
         path, field_name, message = content.contact_warnings[0].split(": ", 2)
-        raise ContentErrors([ContentError(path, config_line(root, "contact"), field_name,
-                                          message)])
+        raise ContentErrors([ContentError(path, config_line(root, "contact"), field_name, message)])
 
 
 def config_line(root: Path, key: str) -> int:
@@ -143,12 +164,14 @@ def config_line(root: Path, key: str) -> int:
 def generated_sections() -> list[str]:
     """Top folders of the generated pages: every type's pages and every taxonomy's listings."""
     from .catalog import TAXONOMIES
+
     folders = {t.page.split("/")[0] for t in TYPES.values() if not t.page.startswith("{")}
     return sorted(folders | {path for path, *_ in TAXONOMIES.values()} | {"tildelinger"})
 
 
 def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
     from .render import render
+
     if production:
         require_publishable(load_content(root), root)
     staged, content = stage_site(root)

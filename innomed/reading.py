@@ -19,8 +19,9 @@ from .vocabulary import Vocabularies
 STRAY_SUFFIXES = {".markdown", ".mdown"}
 
 
-def read_all(root: Path, vocabularies: Vocabularies) -> tuple[dict[str, list[Entry]],
-                                                              list[ContentError]]:
+def read_all(
+    root: Path, vocabularies: Vocabularies
+) -> tuple[dict[str, list[Entry]], list[ContentError]]:
     """Type name -> its entries in the type's order, and every problem found."""
     entries: dict[str, list[Entry]] = {name: [] for name in TYPES}
     errors: list[ContentError] = []
@@ -54,23 +55,44 @@ def find_files(root: Path, content_type: ContentType, errors: list) -> list[tupl
             if (sub / "index.md").is_file():
                 found.append((sub / "index.md", sub.name))
             else:
-                errors.append(ContentError(sub.relative_to(root).as_posix(), 1, "index.md",
-                                           f"mangler oversiktsfilen index.md (forventet "
-                                           f"index.md med tittel og beskrivelse av "
-                                           f"{content_type.noun})"))
+                errors.append(
+                    ContentError(
+                        sub.relative_to(root).as_posix(),
+                        1,
+                        "index.md",
+                        f"mangler oversiktsfilen index.md (forventet "
+                        f"index.md med tittel og beskrivelse av "
+                        f"{content_type.noun})",
+                    )
+                )
         return found
     if content_type.layout == "tree":
         skip = content_type.owned_elsewhere()
-        return [(p, p.relative_to(folder).as_posix()) for p in sorted(folder.rglob("*.md"))
-                if p.relative_to(folder).parts[0] not in skip]
-    files = [p for p in sorted(folder.glob("*.md"))
-             if p.name.lower() != "readme.md"
-             and not (p.name == "index.md" and shares_folder_with_single(content_type))]
-    errors += [ContentError(p.relative_to(root).as_posix(), 1, "fil",
-                            "blir ikke med på nettstedet (forventet filendelsen .md)")
-               for p in sorted(folder.rglob("*"))
-               if p.is_file() and (p.suffix.lower() in STRAY_SUFFIXES
-                                   or (content_type.name == "project" and p.suffix == ".txt"))]
+        return [
+            (p, p.relative_to(folder).as_posix())
+            for p in sorted(folder.rglob("*.md"))
+            if p.relative_to(folder).parts[0] not in skip
+        ]
+    files = [
+        p
+        for p in sorted(folder.glob("*.md"))
+        if p.name.lower() != "readme.md"
+        and not (p.name == "index.md" and shares_folder_with_single(content_type))
+    ]
+    errors += [
+        ContentError(
+            p.relative_to(root).as_posix(),
+            1,
+            "fil",
+            "blir ikke med på nettstedet (forventet filendelsen .md)",
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+        and (
+            p.suffix.lower() in STRAY_SUFFIXES
+            or (content_type.name == "project" and p.suffix == ".txt")
+        )
+    ]
     return [(p, p.stem) for p in files]
 
 
@@ -78,8 +100,14 @@ def shares_folder_with_single(content_type: ContentType) -> bool:
     return any(t.layout == "single" and t.folder == content_type.folder for t in TYPES.values())
 
 
-def read_entry(path: Path, root: Path, content_type: ContentType, vocabularies: Vocabularies,
-               name: str, parent: str | None = None) -> Entry:
+def read_entry(
+    path: Path,
+    root: Path,
+    content_type: ContentType,
+    vocabularies: Vocabularies,
+    name: str,
+    parent: str | None = None,
+) -> Entry:
     source = read_source(path, root)
     meta = validate_entry(source, content_type.model, vocabularies)
     if content_type.layout == "tree":
@@ -97,8 +125,9 @@ def child_type(content_type: ContentType) -> ContentType:
     return next(t for t in TYPES.values() if t.parent == content_type.name)
 
 
-def read_children(parent: Entry, root: Path, vocabularies: Vocabularies,
-                  errors: list) -> tuple[Entry, list[Entry]]:
+def read_children(
+    parent: Entry, root: Path, vocabularies: Vocabularies, errors: list
+) -> tuple[Entry, list[Entry]]:
     """A course's modules, in the order its `modules:` lists them; files it does not list
     and names it lists without a file are both errors."""
     kind = child_type(parent.type)
@@ -108,22 +137,34 @@ def read_children(parent: Entry, root: Path, vocabularies: Vocabularies,
     children = []
     for position, name in enumerate(listed):
         if name not in files:
-            errors.append(ContentError(
-                parent.source.rel, parent.source.line_of(("modules", position)),
-                f"modules[{position}]", f"finner ikke modulen '{name}' (forventet filen "
-                f"{folder.relative_to(root).as_posix()}/{name}.md)"))
+            errors.append(
+                ContentError(
+                    parent.source.rel,
+                    parent.source.line_of(("modules", position)),
+                    f"modules[{position}]",
+                    f"finner ikke modulen '{name}' (forventet filen "
+                    f"{folder.relative_to(root).as_posix()}/{name}.md)",
+                )
+            )
             continue
-        child = collect(errors, read_entry, files[name], root, kind, vocabularies, name,
-                        parent.slug)
+        child = collect(
+            errors, read_entry, files[name], root, kind, vocabularies, name, parent.slug
+        )
         if child:
             children.append(child)
     for name in sorted(set(files) - set(listed)):
-        errors.append(ContentError(
-            files[name].relative_to(root).as_posix(), 1, "modules",
-            f"modulen er ikke med i kurset (forventet '{name}' i 'modules:' i "
-            f"{parent.source.rel})"))
-    return Entry(parent.type, parent.meta, parent.slug, parent.source,
-                 children=tuple(children)), children
+        errors.append(
+            ContentError(
+                files[name].relative_to(root).as_posix(),
+                1,
+                "modules",
+                f"modulen er ikke med i kurset (forventet '{name}' i 'modules:' i "
+                f"{parent.source.rel})",
+            )
+        )
+    return Entry(
+        parent.type, parent.meta, parent.slug, parent.source, children=tuple(children)
+    ), children
 
 
 def collect(errors: list, action, *args):

@@ -7,13 +7,21 @@ a type (say, events) is: its model, its templates, and one entry in TYPES.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from . import ordering
 from .models import PageMeta, ProjectMeta
-from .models_sections import (CourseMeta, EpisodeMeta, ModuleMeta, NewsMeta, PodcastMeta,
-                              ReportMeta, ToolMeta)
+from .models_sections import (
+    CourseMeta,
+    EpisodeMeta,
+    ModuleMeta,
+    NewsMeta,
+    PodcastMeta,
+    ReportMeta,
+    ToolMeta,
+)
 from .pages import url_of
 
 if TYPE_CHECKING:
@@ -42,6 +50,13 @@ class ContentType:
     scaffold: str | None = None  # template for `build.py new` (innomed/templates/scaffold/)
     order: Callable = ordering.by_address  # how lists of this type are sorted
 
+    def required(self, name: str) -> str:
+        """An optional setting that the caller needs: a KeyError says which type lacks it."""
+        value = getattr(self, name)
+        if value is None:
+            raise KeyError(f"content type '{self.name}' has no {name}")
+        return value
+
     def page_path(self, slug: str, parent: str | None = None) -> str:
         return self.page.format(slug=slug, parent=parent)
 
@@ -51,8 +66,9 @@ class ContentType:
     def schema_globs(self) -> list[str]:
         """The files an editor's tools should check against this type's schema."""
         if self.layout == "files":
-            shares_index = any(t.layout == "single" and t.folder == self.folder
-                               for t in TYPES.values())
+            shares_index = any(
+                t.layout == "single" and t.folder == self.folder for t in TYPES.values()
+            )
             return [f"{self.folder}/{'!(index)' if shares_index else '*'}.md"]
         if self.layout == "single":
             return [f"{self.folder}/index.md"]
@@ -66,46 +82,139 @@ class ContentType:
     def owned_elsewhere(self) -> set[str]:
         """Sub-folders of a "tree" type's folder that other types read (content/aktuelt)."""
         prefix = self.folder + "/"
-        return {t.folder.removeprefix(prefix).split("/")[0] for t in TYPES.values()
-                if t.folder.startswith(prefix)}
+        return {
+            t.folder.removeprefix(prefix).split("/")[0]
+            for t in TYPES.values()
+            if t.folder.startswith(prefix)
+        }
 
 
-TYPES: dict[str, ContentType] = {t.name: t for t in (
-    ContentType("project", "prosjekt", ProjectMeta, "projects", "files",
-                page="prosjekt/{slug}.md", template="project.md.j2", slug_from="title",
-                link_kind="prosjekt", assets="filer/{slug}", listing="prosjekt/index.md",
-                scaffold="project.md.j2", order=ordering.newest_allocation_first),
-    ContentType("page", "side", PageMeta, "content", "tree", page="{slug}",
-                template="page.md.j2"),
-    ContentType("report", "erfaringsrapport", ReportMeta, "content/rapporter", "files",
-                page="rapporter/{slug}.md", template="report.md.j2", link_kind="rapport",
-                assets="rapporter/filer/{slug}", order=ordering.by_title),
-    ContentType("news", "nyhetssak", NewsMeta, "content/aktuelt", "files",
-                page="aktuelt/{slug}.md", template="news.md.j2", link_kind="aktuelt",
-                assets="aktuelt/bilder", listing="aktuelt/index.md",
-                listing_template="news_listing.md.j2", feed="aktuelt/feed.xml",
-                scaffold="news.md.j2", order=ordering.newest_first),
-    ContentType("tool", "verktøy", ToolMeta, "content/verktoy", "files",
-                page="verktoy/{slug}.md", template="tool.md.j2", link_kind="verktoy",
-                assets="verktoy/filer", listing="verktoy/index.md",
-                listing_template="tools.md.j2", scaffold="tool.md.j2",
-                order=ordering.by_title),
-    ContentType("course", "kurs", CourseMeta, "courses", "folders",
-                page="kurs/{slug}/index.md", template="course.md.j2", link_kind="kurs",
-                listing="kurs/index.md", listing_template="courses.md.j2",
-                scaffold="course.md.j2"),
-    ContentType("module", "kursmodul", ModuleMeta, "courses", "children", parent="course",
-                page="kurs/{parent}/{slug}.md", template="module.md.j2",
-                assets="kurs/{parent}/filer", scaffold="module.md.j2"),
-    ContentType("podcast", "podkastserie", PodcastMeta, "podcast", "single",
-                page="podcast/index.md", template=None, assets="podcast/bilder",
-                listing="podcast/index.md", listing_template="podcast.md.j2",
-                feed="podcast/feed.xml"),
-    ContentType("episode", "podkastepisode", EpisodeMeta, "podcast", "files",
-                page="podcast/{slug}.md", template="episode.md.j2", link_kind="podcast",
-                assets="podcast/transkripsjoner", scaffold="episode.md.j2",
-                order=ordering.highest_number_first),
-)}
+TYPES: dict[str, ContentType] = {
+    t.name: t
+    for t in (
+        ContentType(
+            "project",
+            "prosjekt",
+            ProjectMeta,
+            "projects",
+            "files",
+            page="prosjekt/{slug}.md",
+            template="project.md.j2",
+            slug_from="title",
+            link_kind="prosjekt",
+            assets="filer/{slug}",
+            listing="prosjekt/index.md",
+            scaffold="project.md.j2",
+            order=ordering.newest_allocation_first,
+        ),
+        ContentType(
+            "page", "side", PageMeta, "content", "tree", page="{slug}", template="page.md.j2"
+        ),
+        ContentType(
+            "report",
+            "erfaringsrapport",
+            ReportMeta,
+            "content/rapporter",
+            "files",
+            page="rapporter/{slug}.md",
+            template="report.md.j2",
+            link_kind="rapport",
+            assets="rapporter/filer/{slug}",
+            order=ordering.by_title,
+        ),
+        ContentType(
+            "news",
+            "nyhetssak",
+            NewsMeta,
+            "content/aktuelt",
+            "files",
+            page="aktuelt/{slug}.md",
+            template="news.md.j2",
+            link_kind="aktuelt",
+            assets="aktuelt/bilder",
+            listing="aktuelt/index.md",
+            listing_template="news_listing.md.j2",
+            feed="aktuelt/feed.xml",
+            scaffold="news.md.j2",
+            order=ordering.newest_first,
+        ),
+        ContentType(
+            "tool",
+            "verktøy",
+            ToolMeta,
+            "content/verktoy",
+            "files",
+            page="verktoy/{slug}.md",
+            template="tool.md.j2",
+            link_kind="verktoy",
+            assets="verktoy/filer",
+            listing="verktoy/index.md",
+            listing_template="tools.md.j2",
+            scaffold="tool.md.j2",
+            order=ordering.by_title,
+        ),
+        ContentType(
+            "course",
+            "kurs",
+            CourseMeta,
+            "courses",
+            "folders",
+            page="kurs/{slug}/index.md",
+            template="course.md.j2",
+            link_kind="kurs",
+            listing="kurs/index.md",
+            listing_template="courses.md.j2",
+            scaffold="course.md.j2",
+        ),
+        ContentType(
+            "module",
+            "kursmodul",
+            ModuleMeta,
+            "courses",
+            "children",
+            parent="course",
+            page="kurs/{parent}/{slug}.md",
+            template="module.md.j2",
+            assets="kurs/{parent}/filer",
+            scaffold="module.md.j2",
+        ),
+        ContentType(
+            "podcast",
+            "podkastserie",
+            PodcastMeta,
+            "podcast",
+            "single",
+            page="podcast/index.md",
+            template=None,
+            assets="podcast/bilder",
+            listing="podcast/index.md",
+            listing_template="podcast.md.j2",
+            feed="podcast/feed.xml",
+        ),
+        ContentType(
+            "episode",
+            "podkastepisode",
+            EpisodeMeta,
+            "podcast",
+            "files",
+            page="podcast/{slug}.md",
+            template="episode.md.j2",
+            link_kind="podcast",
+            assets="podcast/transkripsjoner",
+            scaffold="episode.md.j2",
+            order=ordering.highest_number_first,
+        ),
+    )
+}
+
+
+def listing_page(name: str) -> str:
+    return TYPES[name].required("listing")
+
+
+def feed_file(name: str) -> str:
+    return TYPES[name].required("feed")
+
 
 LINK_KINDS = {t.link_kind: t for t in TYPES.values() if t.link_kind}
 

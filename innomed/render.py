@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from .postprocess import postprocess
@@ -31,12 +32,13 @@ def pin_build_date(root: Path) -> None:
     """MkDocs stamps pages and the sitemap's gzip header with the build date; pin it to the
     last commit (the reproducible-builds SOURCE_DATE_EPOCH convention MkDocs honours)."""
     from .gitdates import head_commit_timestamp
+
     if "SOURCE_DATE_EPOCH" not in os.environ:
         stamp = head_commit_timestamp(root)
         os.environ["SOURCE_DATE_EPOCH"] = str(stamp if stamp is not None else 0)
 
 
-def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: list[str] = ()) -> int:
+def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: Sequence[str] = ()) -> int:
     """Build into a temporary folder beside `out` and swap only on success. Returns page count."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     pin_build_date(config_file.parent)
@@ -53,8 +55,13 @@ def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: list[str] =
     previous_level = mkdocs_log.level
     mkdocs_log.setLevel(logging.WARNING)
     try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(temporary),
-                             strict=True, **not_in_nav_option(not_in_nav))
+        config = load_config(
+            str(config_file),
+            docs_dir=str(docs_dir),
+            site_dir=str(temporary),
+            strict=True,
+            **not_in_nav_option(not_in_nav),
+        )
         build(config)
         postprocess(temporary)
     except (MkDocsException, SystemExit, OSError) as error:
@@ -66,8 +73,10 @@ def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: list[str] =
         mkdocs_log.setLevel(previous_level)
     if collector.messages:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise RenderError("MkDocs ga advarsler (streng modus):\n"
-                          + "\n".join(f"  - {m}" for m in collector.messages))
+        raise RenderError(
+            "MkDocs ga advarsler (streng modus):\n"
+            + "\n".join(f"  - {m}" for m in collector.messages)
+        )
     swap_into_place(temporary, out)
     return sum(1 for _ in out.rglob("index.html"))
 
@@ -87,13 +96,21 @@ def swap_into_place(new: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def serve(config_file: Path, docs_dir: Path, port: int, not_in_nav: list[str] = ()) -> None:
+def serve(config_file: Path, docs_dir: Path, port: int, not_in_nav: Sequence[str] = ()) -> None:
     """MkDocs' live-reload server on the staged tree; it rebuilds when staged files change."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as mkdocs_serve
+
     # "dirty": MkDocs rebuilds only the staged files that changed, and staging rewrites only
     # files whose bytes changed, so an edit re-renders its own page and the listings it
     # appears in, not the whole site.
-    mkdocs_serve(str(config_file), livereload=True, build_type="dirty", watch_theme=True,
-                 dev_addr=f"127.0.0.1:{port}", docs_dir=str(docs_dir), strict=False,
-                 **not_in_nav_option(not_in_nav))
+    mkdocs_serve(
+        str(config_file),
+        livereload=True,
+        build_type="dirty",
+        watch_theme=True,
+        dev_addr=f"127.0.0.1:{port}",
+        docs_dir=str(docs_dir),
+        strict=False,
+        **not_in_nav_option(not_in_nav),
+    )

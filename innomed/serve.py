@@ -22,18 +22,27 @@ def restage(root: Path) -> bool:
     except ContentErrors as problem:
         for error in problem.errors:
             print(error, file=sys.stderr)
-        print(f"{summarize(len(problem.errors))}: forhåndsvisningen viser forrige versjon til "
-              "feilene er rettet.", file=sys.stderr, flush=True)
+        print(
+            f"{summarize(len(problem.errors))}: forhåndsvisningen viser forrige versjon til "
+            "feilene er rettet.",
+            file=sys.stderr,
+            flush=True,
+        )
         return False
     return True
 
 
 def watch_sources(root: Path, interval: float = 0.3) -> threading.Thread:
     """Poll source files' modification times; cheap for a few hundred files, no OS quirks."""
+
     def snapshot() -> dict:
-        return {path: path.stat().st_mtime_ns
-                for folder in source_folders() if (root / folder).is_dir()
-                for path in (root / folder).rglob("*") if path.is_file()}
+        return {
+            path: path.stat().st_mtime_ns
+            for folder in source_folders()
+            if (root / folder).is_dir()
+            for path in (root / folder).rglob("*")
+            if path.is_file()
+        }
 
     def loop() -> None:
         seen = snapshot()
@@ -52,6 +61,7 @@ def watch_sources(root: Path, interval: float = 0.3) -> threading.Thread:
 
 def serve_site(root: Path, port: int) -> int:
     from .render import serve
+
     restage(root)
     watch_sources(root)
     print(f"Forhåndsvisning: http://127.0.0.1:{port}/  (Ctrl+C for å stoppe)", flush=True)

@@ -6,9 +6,33 @@ from slugify import slugify
 
 # Drupal pathauto's default ignore list: the old site dropped these words from paths.
 PATHAUTO_STOPWORDS = (
-    "a", "an", "as", "at", "before", "but", "by", "for", "from", "is", "in", "into", "like",
-    "of", "off", "on", "onto", "per", "since", "than", "the", "this", "that", "to", "up",
-    "via", "with",
+    "a",
+    "an",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "for",
+    "from",
+    "is",
+    "in",
+    "into",
+    "like",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "per",
+    "since",
+    "than",
+    "the",
+    "this",
+    "that",
+    "to",
+    "up",
+    "via",
+    "with",
 )
 # pathauto capped the whole path (e.g. "prosjekt/...") at 100 characters.
 MAX_PATH_LENGTH = 100

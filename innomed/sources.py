@@ -58,29 +58,61 @@ def read_source(path: Path, root: Path) -> Source:
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ContentErrors([ContentError(rel, 1, "fil", "filen starter med et usynlig BOM-tegn "
-                                          "(forventet UTF-8 uten BOM; lagre filen på nytt som "
-                                          "'UTF-8' uten 'BOM' i redigeringsprogrammet)")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    1,
+                    "fil",
+                    "filen starter med et usynlig BOM-tegn "
+                    "(forventet UTF-8 uten BOM; lagre filen på nytt som "
+                    "'UTF-8' uten 'BOM' i redigeringsprogrammet)",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ContentErrors([ContentError(rel, 1, "fil", f"filen er ikke UTF-8 ({error.reason}; "
-                                          "lagre filen som UTF-8)")]) from None
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel, 1, "fil", f"filen er ikke UTF-8 ({error.reason}; lagre filen som UTF-8)"
+                )
+            ]
+        ) from None
     text = text.replace("\r\n", "\n")
     lines = text.split("\n")
     if not lines or not FRONT_MATTER_FENCE.match(lines[0]):
-        raise ContentErrors([ContentError(rel, 1, "front matter", "mangler (forventet at filen "
-                                          "starter med en linje med bare '---', så feltene, så "
-                                          "'---' igjen)")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    1,
+                    "front matter",
+                    "mangler (forventet at filen "
+                    "starter med en linje med bare '---', så feltene, så "
+                    "'---' igjen)",
+                )
+            ]
+        )
     closing = next((i for i in range(1, len(lines)) if FRONT_MATTER_FENCE.match(lines[i])), None)
     if closing is None:
-        raise ContentErrors([ContentError(rel, 1, "front matter", "blir aldri avsluttet "
-                                          "(forventet en linje med bare '---' etter feltene)")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    1,
+                    "front matter",
+                    "blir aldri avsluttet (forventet en linje med bare '---' etter feltene)",
+                )
+            ]
+        )
     yaml_text = "\n".join(lines[1:closing])
     meta, field_lines = parse_front_matter(yaml_text, rel, first_line=2)
-    body = "\n".join(lines[closing + 1:])
-    return Source(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2,
-                  lines=field_lines)
+    body = "\n".join(lines[closing + 1 :])
+    return Source(
+        path=path, rel=rel, meta=meta, body=body, body_line=closing + 2, lines=field_lines
+    )
 
 
 def parse_front_matter(yaml_text: str, rel: str, first_line: int) -> tuple[dict, dict]:
@@ -92,9 +124,16 @@ def parse_front_matter(yaml_text: str, rel: str, first_line: int) -> tuple[dict,
     if node is None:
         return {}, {}
     if not isinstance(node, yaml.MappingNode):
-        raise ContentErrors([ContentError(rel, first_line + node.start_mark.line, "front matter",
-                                          "er ikke en liste med felt (forventet linjer på formen "
-                                          "'felt: verdi')")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    first_line + node.start_mark.line,
+                    "front matter",
+                    "er ikke en liste med felt (forventet linjer på formen 'felt: verdi')",
+                )
+            ]
+        )
     field_lines: dict = {}
     errors: list[ContentError] = []
     collect_lines(node, (), first_line, field_lines, errors, rel)
@@ -117,9 +156,14 @@ def collect_lines(node, path: tuple, first_line: int, out: dict, errors: list, r
             key = key_node.value
             line = first_line + key_node.start_mark.line
             if key in seen:
-                errors.append(ContentError(rel, line, dotted(path + (key,)),
-                                           f"feltet står to ganger (også på linje {seen[key]}; "
-                                           "slett den ene)"))
+                errors.append(
+                    ContentError(
+                        rel,
+                        line,
+                        dotted(path + (key,)),
+                        f"feltet står to ganger (også på linje {seen[key]}; slett den ene)",
+                    )
+                )
                 continue
             seen[key] = line
             out[path + (key,)] = line
@@ -137,11 +181,15 @@ def yaml_error(error: yaml.MarkedYAMLError, rel: str, first_line: int) -> Conten
     if "'\\t'" in problem or "\t" in problem:
         hint = "tabulator-tegn i innrykk (forventet mellomrom; bytt tabulator med to mellomrom)"
     elif "mapping values are not allowed" in problem:
-        hint = ("et kolon på feil sted (forventet 'felt: verdi'; sett verdien i anførselstegn "
-                "hvis den selv inneholder ': ')")
+        hint = (
+            "et kolon på feil sted (forventet 'felt: verdi'; sett verdien i anførselstegn "
+            "hvis den selv inneholder ': ')"
+        )
     elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = ("innrykket stemmer ikke (forventet at felt på samme nivå starter i samme "
-                "kolonne; sjekk mellomrommene foran linjen)")
+        hint = (
+            "innrykket stemmer ikke (forventet at felt på samme nivå starter i samme "
+            "kolonne; sjekk mellomrommene foran linjen)"
+        )
     else:
         hint = f"ugyldig YAML: {problem} (sjekk innrykk, kolon og anførselstegn)"
     return ContentError(rel, line, "front matter", hint)

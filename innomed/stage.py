@@ -6,6 +6,7 @@ preview rebuilds just what an edit touched.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
@@ -30,10 +31,16 @@ def check_collisions(items: list[Page | StaticFile]) -> None:
     for item in items:
         key = served_at(item.path)
         if key in owner:
-            errors.append(ContentError(item.origin, item.line, "adresse",
-                                       f"gir samme adresse ('{key}') som {owner[key].origin} "
-                                       "(forventet én kilde per adresse; endre slug, filnavn "
-                                       "eller legacy_paths)"))
+            errors.append(
+                ContentError(
+                    item.origin,
+                    item.line,
+                    "adresse",
+                    f"gir samme adresse ('{key}') som {owner[key].origin} "
+                    "(forventet én kilde per adresse; endre slug, filnavn "
+                    "eller legacy_paths)",
+                )
+            )
         else:
             owner[key] = item
     if errors:
@@ -59,16 +66,28 @@ def stage(items: list[Page | StaticFile], docs_dir: Path) -> Path:
     return docs_dir
 
 
-def copy_tree_files(source_dir: Path, root: Path, skip_suffixes: set[str],
-                    skip_folders: set[str] = frozenset()) -> list[StaticFile]:
+def copy_tree_files(
+    source_dir: Path,
+    root: Path,
+    skip_suffixes: set[str],
+    skip_folders: Collection[str] = frozenset(),
+) -> list[StaticFile]:
     """Images and downloads that editors keep beside content pages."""
     files = []
     for path in sorted(source_dir.rglob("*")):
         relative = path.relative_to(source_dir)
         if relative.parts[0] in skip_folders:
             continue  # sections copy the files their entries point to, nothing else
-        if path.is_file() and path.suffix.lower() not in skip_suffixes \
-                and not path.name.startswith("."):
-            files.append(StaticFile(path.relative_to(source_dir).as_posix(), path,
-                                    origin=path.relative_to(root).as_posix()))
+        if (
+            path.is_file()
+            and path.suffix.lower() not in skip_suffixes
+            and not path.name.startswith(".")
+        ):
+            files.append(
+                StaticFile(
+                    path.relative_to(source_dir).as_posix(),
+                    path,
+                    origin=path.relative_to(root).as_posix(),
+                )
+            )
     return files

@@ -17,9 +17,15 @@ def as_json(data: dict) -> str:
 
 def project_jsonld(project, url: str) -> str:
     meta = project.meta
-    data = {"@context": "https://schema.org", "@type": "Article", "headline": meta.title,
-            "description": meta.summary, "inLanguage": meta.lang, "url": url,
-            "publisher": PUBLISHER}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": meta.title,
+        "description": meta.summary,
+        "inLanguage": meta.lang,
+        "url": url,
+        "publisher": PUBLISHER,
+    }
     if meta.owner:
         data["about"] = meta.owner
     if meta.published:
@@ -31,25 +37,43 @@ def project_jsonld(project, url: str) -> str:
 
 def news_jsonld(entry, url: str) -> str:
     meta = entry.meta
-    return as_json({"@context": "https://schema.org", "@type": "NewsArticle",
-                    "headline": meta.title, "description": meta.summary,
-                    "inLanguage": meta.lang, "url": url, "datePublished": meta.date,
-                    "publisher": PUBLISHER, "author": PUBLISHER})
+    return as_json(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": meta.title,
+            "description": meta.summary,
+            "inLanguage": meta.lang,
+            "url": url,
+            "datePublished": meta.date,
+            "publisher": PUBLISHER,
+            "author": PUBLISHER,
+        }
+    )
 
 
 def episode_jsonld(episode, series_title: str, url: str, series_url: str) -> str:
     meta = episode.meta
-    data = {"@context": "https://schema.org", "@type": "PodcastEpisode", "name": meta.title,
-            "description": meta.summary, "episodeNumber": meta.number, "inLanguage": meta.lang,
-            "url": url, "partOfSeries": {"@type": "PodcastSeries", "name": series_title,
-                                         "url": series_url}}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "PodcastEpisode",
+        "name": meta.title,
+        "description": meta.summary,
+        "episodeNumber": meta.number,
+        "inLanguage": meta.lang,
+        "url": url,
+        "partOfSeries": {"@type": "PodcastSeries", "name": series_title, "url": series_url},
+    }
     if meta.date:
         data["datePublished"] = meta.date.isoformat()
     if meta.guests:
         data["actor"] = [{"@type": "Person", "name": guest.name} for guest in meta.guests]
     if meta.audio:
-        data["associatedMedia"] = {"@type": "MediaObject", "contentUrl": meta.audio.url,
-                                   "encodingFormat": meta.audio.type}
+        data["associatedMedia"] = {
+            "@type": "MediaObject",
+            "contentUrl": meta.audio.url,
+            "encodingFormat": meta.audio.type,
+        }
     if meta.duration:
         hours, minutes, seconds = (int(x) for x in meta.duration.split(":"))
         data["timeRequired"] = f"PT{hours}H{minutes}M{seconds}S"
@@ -58,9 +82,16 @@ def episode_jsonld(episode, series_title: str, url: str, series_url: str) -> str
 
 def course_jsonld(course, url: str) -> str:
     meta = course.meta
-    data = {"@context": "https://schema.org", "@type": "Course", "name": meta.title,
-            "description": meta.summary, "inLanguage": meta.lang, "url": url,
-            "provider": PUBLISHER, "isAccessibleForFree": True}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": meta.title,
+        "description": meta.summary,
+        "inLanguage": meta.lang,
+        "url": url,
+        "provider": PUBLISHER,
+        "isAccessibleForFree": True,
+    }
     if course.total_minutes:
         data["timeRequired"] = f"PT{course.total_minutes}M"
     if meta.outcomes:

@@ -45,11 +45,23 @@ def as_text(value) -> Markup:
 
 @cache
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=as_text,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    env.filters.update(link=link_filter, url=url_filter, attr=attribute, json=json_value,
-                       join=join_text, heading_marks=heading_marks)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=as_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        link=link_filter,
+        url=url_filter,
+        attr=attribute,
+        json=json_value,
+        join=join_text,
+        heading_marks=heading_marks,
+    )
     return env
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+
 from pydantic import BaseModel, ValidationError
 
 from .body_checks import check_body
@@ -18,8 +19,9 @@ def validate_meta(source: Source, model: type[BaseModel], vocabularies: Vocabula
     try:
         return model.model_validate(source.meta, context={"vocabularies": vocabularies})
     except ValidationError as error:
-        raise ContentErrors([content_error(source, model, detail)
-                             for detail in error.errors()]) from None
+        raise ContentErrors(
+            [content_error(source, model, dict(detail)) for detail in error.errors()]
+        ) from None
 
 
 def content_error(source: Source, model: type[BaseModel], detail: dict) -> ContentError:
@@ -28,8 +30,9 @@ def content_error(source: Source, model: type[BaseModel], detail: dict) -> Conte
     value = detail.get("input")
     field = dotted(loc)
     if kind == "missing":
-        return ContentError(source.rel, source.line_of(loc[:-1]) if loc[:-1] else 1, field,
-                            "mangler (påkrevd felt)")
+        return ContentError(
+            source.rel, source.line_of(loc[:-1]) if loc[:-1] else 1, field, "mangler (påkrevd felt)"
+        )
     if kind == "extra_forbidden":
         known = list(model_at(model, loc[:-1]).model_fields)
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -42,13 +45,20 @@ def explain(kind: str, value, detail: dict) -> str:
     if value is None and kind not in {"missing", "blank"}:
         return "er tom (forventet en verdi; se kommentaren over feltet eller REDAKTOR.md)"
     shown = f"'{value}'" if not isinstance(value, (dict, list)) else "verdien"
-    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type",
-                "date_from_datetime_inexact"}:
-        return (f"{shown} er ikke en gyldig dato (forventet en ekte dato på formen ÅÅÅÅ-MM-DD, "
-                "for eksempel 2026-03-15)")
+    if kind in {
+        "date_from_datetime_parsing",
+        "date_parsing",
+        "date_type",
+        "date_from_datetime_inexact",
+    }:
+        return (
+            f"{shown} er ikke en gyldig dato (forventet en ekte dato på formen ÅÅÅÅ-MM-DD, "
+            "for eksempel 2026-03-15)"
+        )
     if kind in {"string_type"}:
-        return (f"forventet tekst, fikk {shown} (sett verdien i anførselstegn hvis den skal "
-                "være tekst)")
+        return (
+            f"forventet tekst, fikk {shown} (sett verdien i anførselstegn hvis den skal være tekst)"
+        )
     if kind in {"bool_parsing", "bool_type"}:
         return f"{shown} er ikke true eller false (forventet true eller false)"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
@@ -94,12 +104,13 @@ def find_model(annotation) -> type[BaseModel] | None:
 
 def referenced_files(meta) -> list[tuple[tuple, str]]:
     """(field location, file name) of every image, attachment and download in front matter."""
-    wanted = []
+    wanted: list[tuple[tuple, str]] = []
     if getattr(meta, "image", None):
         wanted.append((("image", "file"), meta.image.file))
     for field in ("attachments", "downloads"):
-        wanted += [((field, i, "file"), item.file)
-                   for i, item in enumerate(getattr(meta, field, []))]
+        wanted += [
+            ((field, i, "file"), item.file) for i, item in enumerate(getattr(meta, field, []))
+        ]
     if getattr(meta, "transcript", None):
         wanted.append((("transcript",), meta.transcript))
     return wanted
@@ -111,10 +122,16 @@ def check_files(source: Source, meta) -> list[ContentError]:
     folder = source.path.parent
     for loc, name in referenced_files(meta):
         if not (folder / name).is_file():
-            errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc),
-                                       f"finner ikke filen '{name}' (forventet en fil i "
-                                       f"'{(folder / name).parent.relative_to(folder.parent).as_posix()}'; "
-                                       "sjekk navn og store/små bokstaver)"))
+            errors.append(
+                ContentError(
+                    source.rel,
+                    source.line_of(loc),
+                    dotted(loc),
+                    f"finner ikke filen '{name}' (forventet en fil i "
+                    f"'{(folder / name).parent.relative_to(folder.parent).as_posix()}'; "
+                    "sjekk navn og store/små bokstaver)",
+                )
+            )
     return errors
 
 
@@ -137,8 +154,18 @@ def validate_entry(source: Source, model: type[BaseModel], vocabularies: Vocabul
 def slug_from_file(source: Source, name: str) -> str:
     """Sections other than projects take their address from the file or folder name."""
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
-        raise ContentErrors([ContentError(source.rel, 1, "filnavn", (
-            f"'{name}' kan ikke brukes i en adresse (forventet små bokstaver a-z, tall og "
-            f"bindestrek; gi filen et nytt navn, for eksempel '{slug_for_title(name, '')}', "
-            "eller sett 'slug:')"))])
+        raise ContentErrors(
+            [
+                ContentError(
+                    source.rel,
+                    1,
+                    "filnavn",
+                    (
+                        f"'{name}' kan ikke brukes i en adresse (forventet små bokstaver "
+                        "a-z, tall og bindestrek; gi filen et nytt navn, for eksempel "
+                        f"'{slug_for_title(name, '')}', eller sett 'slug:')"
+                    ),
+                )
+            ]
+        )
     return name

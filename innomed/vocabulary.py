@@ -94,22 +94,33 @@ def load_vocabularies(path: Path, root: Path) -> Vocabularies:
     for name in NOUNS:
         entries = data.get(name)
         if not isinstance(entries, list) or not entries:
-            errors.append(ContentError(rel, lines.get((name,), 1), name,
-                                       "mangler eller er tom (forventet en liste med verdier)"))
+            errors.append(
+                ContentError(
+                    rel,
+                    lines.get((name,), 1),
+                    name,
+                    "mangler eller er tom (forventet en liste med verdier)",
+                )
+            )
             continue
         terms = []
         for index, entry in enumerate(entries):
             line = lines.get((name, index), 1)
             if not isinstance(entry, dict) or not entry.get("label") or not entry.get("slug"):
-                errors.append(ContentError(rel, line, f"{name}[{index}]",
-                                           "forventet både 'label' og 'slug'"))
+                errors.append(
+                    ContentError(rel, line, f"{name}[{index}]", "forventet både 'label' og 'slug'")
+                )
                 continue
-            terms.append(Term(str(entry["label"]), str(entry["slug"]),
-                              str(entry.get("description", ""))))
+            terms.append(
+                Term(str(entry["label"]), str(entry["slug"]), str(entry.get("description", "")))
+            )
         slugs = [term.slug for term in terms]
         for duplicate in sorted({slug for slug in slugs if slugs.count(slug) > 1}):
-            errors.append(ContentError(rel, lines.get((name,), 1), name,
-                                       f"adressen '{duplicate}' er brukt to ganger"))
+            errors.append(
+                ContentError(
+                    rel, lines.get((name,), 1), name, f"adressen '{duplicate}' er brukt to ganger"
+                )
+            )
         by_name[name] = Vocabulary(name, tuple(terms))
     if errors:
         raise ContentErrors(errors)

@@ -37,9 +37,15 @@ AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # The flags the issue asks for: no first-run UI, no background traffic of the browser's own.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Everything WCAG 2.0/2.1/2.2 A and AA that axe can test, plus axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -52,19 +58,26 @@ def missing_tools() -> list[str]:
     """Human-readable list of what is not installed, with the command that installs it."""
     problems = []
     if not CHROMIUM.is_file():
-        problems.append(f"Chromium mangler ({CHROMIUM}): kjør `apt-get install chromium` "
-                        "(ikke `playwright install`)")
+        problems.append(
+            f"Chromium mangler ({CHROMIUM}): kjør `apt-get install chromium` "
+            "(ikke `playwright install`)"
+        )
     if not AXE_JS.is_file() or not VNU_JAR.is_file():
-        problems.append(f"axe-core/vnu-jar mangler i {NODE_MODULES}: kjør `npm ci` i "
-                        f"{REPO} (versjonene står i package-lock.json)")
+        problems.append(
+            f"axe-core/vnu-jar mangler i {NODE_MODULES}: kjør `npm ci` i "
+            f"{REPO} (versjonene står i package-lock.json)"
+        )
     if shutil.which("java") is None:
-        problems.append("Java mangler (trengs av vnu.jar): kjør "
-                        "`apt-get install default-jre-headless`")
+        problems.append(
+            "Java mangler (trengs av vnu.jar): kjør `apt-get install default-jre-headless`"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        problems.append("Python-pakken playwright mangler: kjør `make test` "
-                        "(eller `.venv/bin/pip install -r requirements-test.txt`)")
+        problems.append(
+            "Python-pakken playwright mangler: kjør `make test` "
+            "(eller `.venv/bin/pip install -r requirements-test.txt`)"
+        )
     return problems
 
 
@@ -72,13 +85,15 @@ def require_tools() -> None:
     """Fail (never skip) with install instructions when a browser-test tool is missing."""
     problems = missing_tools()
     if problems:
-        pytest.fail("Nettlesertestene kan ikke kjøre:\n  - " + "\n  - ".join(problems),
-                    pytrace=False)
+        pytest.fail(
+            "Nettlesertestene kan ikke kjøre:\n  - " + "\n  - ".join(problems), pytrace=False
+        )
 
 
 # --------------------------------------------------------------------------------------------
 # The site under test
 # --------------------------------------------------------------------------------------------
+
 
 @dataclass
 class AuditSite:
@@ -135,6 +150,7 @@ def page_file(site: Path, url: str) -> Path:
 
 def front_matter(text: str) -> dict:
     import yaml
+
     match = re.match(r"---\n(.*?)\n---\s*\n", text, re.S)
     try:
         data = yaml.safe_load(match.group(1)) if match else {}
@@ -180,8 +196,10 @@ def expected_langs(root: Path) -> tuple[dict, set]:
 
 def build_scratch_site(root: Path, reason: str) -> AuditSite:
     """The real configuration, theme and content/ pages plus the showcase projects below."""
-    from conftest import make_scratch_site
     from innomed.pipeline import build_site
+
+    from conftest import make_scratch_site
+
     make_scratch_site(root)
     write_showcase_projects(root)
     build_site(root, root / "site")
@@ -195,19 +213,23 @@ def audit_site(request, tmp_path_factory) -> AuditSite:
     projects (the theme is what is audited, and every content error is reported elsewhere)."""
     require_tools()
     from innomed.errors import ContentErrors
+
     prebuilt = os.environ.get("INNOMED_AUDIT_ROOT")
     if prebuilt:  # audit what `python build.py build --root DIR` left in DIR/site
         root = Path(prebuilt).resolve()
         langs, nynorsk = expected_langs(root)
         return AuditSite(root, root / "site", f"prebuilt: {root / 'site'}", langs, nynorsk)
     if os.environ.get("INNOMED_AUDIT_SCRATCH"):
-        return build_scratch_site(tmp_path_factory.mktemp("audit") / "root",
-                                  "INNOMED_AUDIT_SCRATCH er satt")
+        return build_scratch_site(
+            tmp_path_factory.mktemp("audit") / "root", "INNOMED_AUDIT_SCRATCH er satt"
+        )
     try:
         site = request.getfixturevalue("real_site")
     except ContentErrors as problem:
         reason = f"det ekte innholdet bygger ikke ({len(problem.errors)} innholdsfeil)"
-        warnings.warn(f"Tilgjengelighetstestene bruker et kladdenettsted: {reason}:\n{problem}")
+        warnings.warn(
+            f"Tilgjengelighetstestene bruker et kladdenettsted: {reason}:\n{problem}", stacklevel=2
+        )
         return build_scratch_site(tmp_path_factory.mktemp("audit") / "root", reason)
     langs, nynorsk = expected_langs(REPO)
     return AuditSite(REPO, Path(site), "real", langs, nynorsk)
@@ -216,6 +238,7 @@ def audit_site(request, tmp_path_factory) -> AuditSite:
 # --------------------------------------------------------------------------------------------
 # Serving and browsing
 # --------------------------------------------------------------------------------------------
+
 
 class AuditSummary(dict):
     """What the browser tests checked. An audit of the real content writes it at the end to
@@ -229,10 +252,14 @@ class AuditSummary(dict):
 
 @pytest.fixture(scope="session")
 def audit_summary(audit_site):
-    summary = AuditSummary(site=audit_site.source, pages=len(audit_site.pages()),
-                           date=datetime.date.today().isoformat())
+    summary = AuditSummary(
+        site=audit_site.source,
+        pages=len(audit_site.pages()),
+        date=datetime.date.today().isoformat(),
+    )
     yield summary
     from innomed.audit_summary import SUMMARY_FILE
+
     default = str(REPO / SUMMARY_FILE) if audit_site.source == "real" else ""
     target = os.environ.get("INNOMED_AUDIT_SUMMARY", default)
     if target:
@@ -270,7 +297,7 @@ class SiteServer:
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 
@@ -294,9 +321,11 @@ def chromium():
     """One headless Debian Chromium for the whole session; tests open one context per width."""
     require_tools()
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield browser
         finally:
@@ -317,9 +346,11 @@ class RequestLog:
         parts = urlsplit(request.url)
         if parts.scheme in ("data", "blob", "about"):
             return  # inline, never leaves the browser
-        if (parts.scheme, parts.hostname, parts.port) != (self.origin.scheme,
-                                                          self.origin.hostname,
-                                                          self.origin.port):
+        if (parts.scheme, parts.hostname, parts.port) != (
+            self.origin.scheme,
+            self.origin.hostname,
+            self.origin.port,
+        ):
             self.foreign.append((self.current_page, request.url))
 
 
@@ -327,8 +358,9 @@ def new_context(browser, width: int, server: SiteServer, height: int = 800):
     """A context at one width that records every request (pages, assets, workers). Nothing is
     routed: Playwright turns the HTTP cache off in a context with routes, and the tests fail
     on any foreign request anyway (this machine has no network to reach one)."""
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  locale="nb-NO", reduced_motion="reduce")
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, locale="nb-NO", reduced_motion="reduce"
+    )
     log = RequestLog(server.origin)
     context.on("request", log)
     return context, log
@@ -366,8 +398,10 @@ def run_axe(page, include: list[str] | None = None) -> list[dict]:
 
 
 def format_violation(url: str, label: str, violation: dict) -> str:
-    lines = [f"{url} [{label}] {violation['id']} ({violation['impact']}): {violation['help']}",
-             f"    {violation['helpUrl']}"]
+    lines = [
+        f"{url} [{label}] {violation['id']} ({violation['impact']}): {violation['help']}",
+        f"    {violation['helpUrl']}",
+    ]
     for node in violation["nodes"][:8]:
         lines.append(f"    - {' '.join(node['target'])}")
         summary = (node.get("summary") or "").replace("\n", " ").strip()
@@ -381,6 +415,7 @@ def format_violation(url: str, label: str, violation: dict) -> str:
 # --------------------------------------------------------------------------------------------
 # Colour maths for focus indicators (WCAG 2.x relative luminance and contrast ratio)
 # --------------------------------------------------------------------------------------------
+
 
 def parse_css_color(text: str) -> tuple[float, float, float, float] | None:
     match = re.match(r"rgba?\(([^)]+)\)", text.strip())
@@ -396,6 +431,7 @@ def relative_luminance(rgb) -> float:
     def channel(value: float) -> float:
         value /= 255
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(v) for v in rgb[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -414,41 +450,81 @@ def blend(top, bottom) -> tuple[float, float, float]:
 # Showcase projects for the scratch site: every feature of a project page, in nb and nn
 # --------------------------------------------------------------------------------------------
 
+
 def tiny_png(width: int = 48, height: int = 27) -> bytes:
     """A small valid PNG (a blue-green gradient), made here so no binary is checked in."""
-    rows = b"".join(b"\x00" + bytes(v for x in range(width)
-                                    for v in (20 + 3 * x, 90 + 2 * y, 120)) for y in range(height))
+    rows = b"".join(
+        b"\x00" + bytes(v for x in range(width) for v in (20 + 3 * x, 90 + 2 * y, 120))
+        for y in range(height)
+    )
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 REGIONS = ["Nord", "Midt-Norge", "Sør-Øst", "Vest", "Nasjonal"]
-GROUPS = ["Eldre med skrøpelighet", "Personer med kroniske lidelser", "Barn og unge",
-          "Psykisk helse og rus", "Akutt syke", "Ansatte", "Alle"]
-THEMES = ["Digital hjemmeoppfølging", "Pasientforløp", "Akuttmedisin og legevakt",
-          "Psykisk helse", "Barn og unge", "Rehabilitering og habilitering",
-          "Kompetanse og rekruttering", "Oppgavedeling", "Samhandling og organisering",
-          "Gevinstrealisering", "Forebygging og tidlig innsats", "Kreft",
-          "Svangerskap, fødsel og barsel", "Teknologi og digitale tjenester"]
+GROUPS = [
+    "Eldre med skrøpelighet",
+    "Personer med kroniske lidelser",
+    "Barn og unge",
+    "Psykisk helse og rus",
+    "Akutt syke",
+    "Ansatte",
+    "Alle",
+]
+THEMES = [
+    "Digital hjemmeoppfølging",
+    "Pasientforløp",
+    "Akuttmedisin og legevakt",
+    "Psykisk helse",
+    "Barn og unge",
+    "Rehabilitering og habilitering",
+    "Kompetanse og rekruttering",
+    "Oppgavedeling",
+    "Samhandling og organisering",
+    "Gevinstrealisering",
+    "Forebygging og tidlig innsats",
+    "Kreft",
+    "Svangerskap, fødsel og barsel",
+    "Teknologi og digitale tjenester",
+]
 PHASES = ["Konsept", "Planlegge", "Gjennomføre", "Realisere", "Avslutte"]
 ROUNDS = ["2023-S1", "2023-S2", "2024-S1", "2024-S2", "2025-S1", "2025-S2"]
 
 SUBJECTS = [
-    "Digital hjemmeoppfølging av hjertesvikt", "Felles legevakt i Indre Fosen",
-    "Prehabilitering før kolorektalkirurgi", "Ambulant akutteam for eldre",
-    "Samhandlingsforløp for barn med diabetes", "Tverrfaglig rusteam i Vesterålen",
-    "Sykepleier på tvers av sykehus og kommune", "Virtuell avdeling for KOLS",
-    "Helsefremmende hjemmebesøk for eldre", "Rask psykisk helsehjelp for unge",
-    "Kreftkoordinator i distriktskommuner", "Jordmor følger hjem etter fødsel",
-    "Oppgavedeling i hjemmetjenesten", "Felles kompetanseplan for helsefellesskapet",
-    "Rehabilitering i heimen etter hjerneslag", "Digital legevaktsamtale",
-    "Gevinstkartlegging for medisinsk avstandsoppfølging", "Trygg utskriving fra sykehus",
-    "Opplæringsprogram for helsefagarbeidere", "Tidlig innsats ved skrøpelighet",
+    "Digital hjemmeoppfølging av hjertesvikt",
+    "Felles legevakt i Indre Fosen",
+    "Prehabilitering før kolorektalkirurgi",
+    "Ambulant akutteam for eldre",
+    "Samhandlingsforløp for barn med diabetes",
+    "Tverrfaglig rusteam i Vesterålen",
+    "Sykepleier på tvers av sykehus og kommune",
+    "Virtuell avdeling for KOLS",
+    "Helsefremmende hjemmebesøk for eldre",
+    "Rask psykisk helsehjelp for unge",
+    "Kreftkoordinator i distriktskommuner",
+    "Jordmor følger hjem etter fødsel",
+    "Oppgavedeling i hjemmetjenesten",
+    "Felles kompetanseplan for helsefellesskapet",
+    "Rehabilitering i heimen etter hjerneslag",
+    "Digital legevaktsamtale",
+    "Gevinstkartlegging for medisinsk avstandsoppfølging",
+    "Trygg utskriving fra sykehus",
+    "Opplæringsprogram for helsefagarbeidere",
+    "Tidlig innsats ved skrøpelighet",
 ]
 
 BODY_NB = """\
@@ -525,8 +601,13 @@ def showcase_project(index: int, count: int) -> tuple[str, str, dict]:
     kind = "Prosjekterfaring" if index % 2 == 0 else "Prosjektbeskrivelse"
     status = "Avsluttet" if index % 3 == 0 else "Pågående"
     round_ = ROUNDS[index % len(ROUNDS)]
-    owner = ["Helse Nord-Trøndelag", "Universitetssykehuset Nord-Norge (UNN)", "Bergen kommune",
-             "Sykehuset Innlandet", "Oslo universitetssykehus"][index % 5]
+    owner = [
+        "Helse Nord-Trøndelag",
+        "Universitetssykehuset Nord-Norge (UNN)",
+        "Bergen kommune",
+        "Sykehuset Innlandet",
+        "Oslo universitetssykehus",
+    ][index % 5]
     files: dict[str, bytes] = {}
     lines = [
         "---",
@@ -563,13 +644,20 @@ def showcase_project(index: int, count: int) -> tuple[str, str, dict]:
         lines.append("legacy_paths: [/prosjekt/gammel-adresse-for-visningsprosjekt]")
     if index % 5 == 1:
         files[f"{slug}/forside.png"] = tiny_png()
-        lines += ["image:", f"  file: {slug}/forside.png",
-                  '  alt: "Sykepleier og pasient ser på et nettbrett med måleverdier."',
-                  '  caption: "Pasienten måler blodtrykket hjemme."']
+        lines += [
+            "image:",
+            f"  file: {slug}/forside.png",
+            '  alt: "Sykepleier og pasient ser på et nettbrett med måleverdier."',
+            '  caption: "Pasienten måler blodtrykket hjemme."',
+        ]
     if index % 5 == 2:
         files[f"{slug}/rapport.pdf"] = b"%PDF-1.4\n% InnoMed visningsvedlegg\n%%EOF\n"
-        lines += ["attachments:", "  - title: Sluttrapport", f"    file: {slug}/rapport.pdf",
-                  '    description: "Evaluering av piloten, med gevinstkart."']
+        lines += [
+            "attachments:",
+            "  - title: Sluttrapport",
+            f"    file: {slug}/rapport.pdf",
+            '    description: "Evaluering av piloten, med gevinstkart."',
+        ]
     if index % 2 == 0 and index + 1 < count:
         lines.append(f"related: [visning-{index + 2:02d}]")
     lines.append("---")
@@ -596,4 +684,3 @@ def write_json(path: str | os.PathLike, data: dict) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-

@@ -13,8 +13,18 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SITE_FILES = ("mkdocs.yml", "theme", "data")
 # Folders whose pages the generator writes; every other nav entry is a hand-written page.
-GENERATED = ("prosjekt/", "regioner/", "pasientgrupper/", "temaer/", "faser/", "tildelinger/",
-             "kurs/", "podcast/", "aktuelt/", "verktoy/")
+GENERATED = (
+    "prosjekt/",
+    "regioner/",
+    "pasientgrupper/",
+    "temaer/",
+    "faser/",
+    "tildelinger/",
+    "kurs/",
+    "podcast/",
+    "aktuelt/",
+    "verktoy/",
+)
 
 VALID_PROJECT = """\
     ---
@@ -52,6 +62,7 @@ def make_scratch_site(root: Path) -> Path:
 
 def hand_written_nav_pages() -> list[str]:
     from innomed.pipeline import read_nav_files
+
     return [path for path in read_nav_files(REPO) if not path.startswith(GENERATED)]
 
 
@@ -62,21 +73,35 @@ def write(root: Path, relative: str, text: str) -> Path:
     return path
 
 
-def write_project(root: Path, name: str, title: str = "Testprosjekt", region: str = "Nord",
-                  text: str | None = None) -> Path:
-    return write(root, f"projects/{name}.md",
-                 text if text is not None else VALID_PROJECT.format(title=title, region=region))
+def write_project(
+    root: Path,
+    name: str,
+    title: str = "Testprosjekt",
+    region: str = "Nord",
+    text: str | None = None,
+) -> Path:
+    return write(
+        root,
+        f"projects/{name}.md",
+        text if text is not None else VALID_PROJECT.format(title=title, region=region),
+    )
 
 
 def run_build_py(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "build.py"), *args, "--root", str(root)],
-                          capture_output=True, text=True, cwd=root, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *args, "--root", str(root)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=300,
+    )
 
 
 def heading_text(tag) -> str:
     """A heading's text without the permalink (¶) MkDocs adds after it."""
-    return "".join(t for t in tag.find_all(string=True)
-                   if not t.find_parent(class_="headerlink")).strip()
+    return "".join(
+        t for t in tag.find_all(string=True) if not t.find_parent(class_="headerlink")
+    ).strip()
 
 
 # Test tiers (pytest.ini): every test has exactly one, so `make test-fast` (-m unit) and
@@ -89,8 +114,10 @@ FIXTURE_TIERS = {"real_site": "build", "audit_site": "browser", "chromium": "bro
 def tier_problem(item) -> str | None:
     tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
     if len(tiers) != 1:
-        return (f"{item.nodeid}: has tier marks {tiers or 'none'}; mark it with exactly one of "
-                f"{', '.join('@pytest.mark.' + t for t in TIERS)} (or a module pytestmark)")
+        return (
+            f"{item.nodeid}: has tier marks {tiers or 'none'}; mark it with exactly one of "
+            f"{', '.join('@pytest.mark.' + t for t in TIERS)} (or a module pytestmark)"
+        )
     needed = {FIXTURE_TIERS[name] for name in item.fixturenames if name in FIXTURE_TIERS}
     if tiers[0] == "unit" and needed or tiers[0] == "build" and "browser" in needed:
         return f"{item.nodeid}: marked {tiers[0]} but uses fixtures of tier {sorted(needed)}"
@@ -115,6 +142,7 @@ def scratch(tmp_path: Path) -> Path:
 def real_site(tmp_path_factory) -> Path:
     """The real content built once per test session into a temporary folder."""
     from innomed.pipeline import build_site
+
     out = tmp_path_factory.mktemp("real") / "site"
     build_site(REPO, out)
     return out

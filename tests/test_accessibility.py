@@ -25,8 +25,19 @@ from dataclasses import dataclass, field
 import pytest
 
 pytest.register_assert_rewrite("browser")
-from browser import (AXE_TAGS, DRAWER_BREAKPOINT, VNU_JAR, WIDTHS, format_violation, goto,  # noqa: E402
-                     is_redirect_page, new_context, one_page_per_kind, page_file, run_axe)
+from browser import (
+    AXE_TAGS,
+    DRAWER_BREAKPOINT,
+    VNU_JAR,
+    WIDTHS,
+    format_violation,
+    goto,  # noqa: E402
+    is_redirect_page,
+    new_context,
+    one_page_per_kind,
+    page_file,
+    run_axe,
+)
 
 pytest_plugins = ["browser"]
 pytestmark = pytest.mark.browser
@@ -64,10 +75,15 @@ class Audit:
             "states": dict(self.states),
             "pages_per_state": {state: len(urls) for state, urls in self.state_pages.items()},
             "palettes": self.palettes,
-            "axe": {"tags": AXE_TAGS, "violations": sum(by_rule.values()),
-                    "violations_by_rule": dict(by_rule), "nodes_by_rule": dict(nodes),
-                    "top_targets_by_rule": {rule: dict(counter.most_common(8))
-                                            for rule, counter in targets.items()}},
+            "axe": {
+                "tags": AXE_TAGS,
+                "violations": sum(by_rule.values()),
+                "violations_by_rule": dict(by_rule),
+                "nodes_by_rule": dict(nodes),
+                "top_targets_by_rule": {
+                    rule: dict(counter.most_common(8)) for rule, counter in targets.items()
+                },
+            },
             "lang": dict(Counter(self.langs.values())),
             "requests": self.requests,
             "third_party_requests": len(self.foreign),
@@ -135,10 +151,13 @@ def open_drawer(page) -> str | None:
     if not page.evaluate(SET_TOGGLE, ["__drawer", True]):
         return "fant ikke menybryteren #__drawer"
     try:  # the drawer slides in; wait until it is on screen
-        page.wait_for_function("""() => {
+        page.wait_for_function(
+            """() => {
           const nav = document.querySelector('.md-sidebar--primary');
           return nav && Math.round(nav.getBoundingClientRect().left) >= 0;
-        }""", timeout=3000)
+        }""",
+            timeout=3000,
+        )
     except Exception:
         return "menyen kom ikke fram"
     page.wait_for_timeout(50)
@@ -153,6 +172,7 @@ def strip_refresh(text: str) -> str:
 def serve_text(body: str):
     def handler(route):  # one parameter: Playwright then passes only the route
         route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body)
+
     return handler
 
 
@@ -168,7 +188,7 @@ def audit_page(page, audit: Audit, url: str, width: int, server, states: bool) -
             page.evaluate(APPLY_PALETTE, palette)
         suffix = f"{width}px, palett {name}"
 
-        def check(state: str, include=None):
+        def check(state: str, include=None, suffix=suffix):
             label = f"{state}, {suffix}"
             audit.states[state] += 1
             audit.state_pages.setdefault(state, set()).add(url)
@@ -207,8 +227,9 @@ def audit(audit_site, site_server, chromium, audit_summary) -> Audit:
     started = time.perf_counter()
     result = Audit(pages=audit_site.pages(), source=audit_site.source)
     redirects = {url for url in result.pages if is_redirect_page(audit_site.site, url)}
-    sampled = set(one_page_per_kind([u for u in result.pages if u not in redirects],
-                                    audit_site.langs))
+    sampled = set(
+        one_page_per_kind([u for u in result.pages if u not in redirects], audit_site.langs)
+    )
     for width in WIDTHS:
         context, log = new_context(chromium, width, site_server)
         page = context.new_page()
@@ -243,12 +264,14 @@ def audit(audit_site, site_server, chromium, audit_summary) -> Audit:
 
 
 def test_axe_finds_no_violations_on_any_page_width_or_state(audit):
-    report = "\n".join(format_violation(url, label, violation)
-                       for url, label, violation in audit.violations)
+    report = "\n".join(
+        format_violation(url, label, violation) for url, label, violation in audit.violations
+    )
     by_rule = Counter(v["id"] for _, _, v in audit.violations)
     assert not audit.violations, (
         f"axe fant {len(audit.violations)} brudd ({dict(by_rule)}) på {len(audit.pages)} sider, "
-        f"bredder {list(audit.widths)}, tilstander {dict(audit.states)}:\n{report}")
+        f"bredder {list(audit.widths)}, tilstander {dict(audit.states)}:\n{report}"
+    )
 
 
 def test_every_audited_state_was_reached(audit):
@@ -264,12 +287,13 @@ def test_html_lang_is_the_page_language(audit, audit_site):
         expected = audit_site.langs.get(url, "nb")  # 404.html: the site language
         actual = audit.langs.get(url)
         if actual != expected:
-            wrong.append(f"{url}: <html lang=\"{actual}\">, forventet \"{expected}\"")
+            wrong.append(f'{url}: <html lang="{actual}">, forventet "{expected}"')
     assert not wrong, "Feil språk på sidene:\n" + "\n".join(wrong)
     assert set(audit.langs.values()) <= {"nb", "nn"}, Counter(audit.langs.values())
     for url in audit_site.nynorsk_projects:  # projects/*.md with `lang: nn`
-        assert audit.langs.get(url) == "nn", f"{url} er skrevet på nynorsk, men lang er " \
-                                             f"{audit.langs.get(url)!r}"
+        assert audit.langs.get(url) == "nn", (
+            f"{url} er skrevet på nynorsk, men lang er {audit.langs.get(url)!r}"
+        )
 
 
 def test_no_request_leaves_the_site(audit):
@@ -282,24 +306,39 @@ def test_no_request_leaves_the_site(audit):
 def test_every_page_links_to_the_accessibility_statement(audit, audit_site):
     """The law wants the statement one click away: a working footer link on every page."""
     assert STATEMENT_PATH in audit.pages, f"{STATEMENT_PATH} finnes ikke i det bygde nettstedet"
-    wrong = [f"{url}: {target!r}" for url, target in audit.statement_links.items()
-             if target != STATEMENT_PATH]
-    assert not wrong, ("Bunnteksten lenker ikke til tilgjengelighetserklæringen på:\n"
-                       + "\n".join(wrong))
+    wrong = [
+        f"{url}: {target!r}"
+        for url, target in audit.statement_links.items()
+        if target != STATEMENT_PATH
+    ]
+    assert not wrong, "Bunnteksten lenker ikke til tilgjengelighetserklæringen på:\n" + "\n".join(
+        wrong
+    )
 
 
 def test_print_stylesheet_prints_the_report_only(audit_site, site_server, chromium, tmp_path):
     """Project pages are printed for meetings: article only, black sans-serif text, external
     link addresses written out, fact box kept on one page."""
-    projects = [u for u in audit_site.pages() if u.startswith("/prosjekt/") and u.count("/") == 3
-                and not is_redirect_page(audit_site.site, u)
-                and "fact-box" in page_file(audit_site.site, u).read_text(encoding="utf-8")]
+    projects = [
+        u
+        for u in audit_site.pages()
+        if u.startswith("/prosjekt/")
+        and u.count("/") == 3
+        and not is_redirect_page(audit_site.site, u)
+        and "fact-box" in page_file(audit_site.site, u).read_text(encoding="utf-8")
+    ]
     assert projects, "fant ingen prosjektside med faktaboks"
     context, log = new_context(chromium, 1280, site_server)
     page = context.new_page()
-    url = next((u for u in projects if 'href="http' in
-                page_file(audit_site.site, u).read_text(encoding="utf-8").split("md-content", 1)[-1]),
-               projects[0])
+    url = next(
+        (
+            u
+            for u in projects
+            if 'href="http'
+            in page_file(audit_site.site, u).read_text(encoding="utf-8").split("md-content", 1)[-1]
+        ),
+        projects[0],
+    )
     goto(page, site_server, url, log)
     page.emulate_media(media="print")
     found = page.evaluate("""() => {
@@ -325,7 +364,8 @@ def test_print_stylesheet_prints_the_report_only(audit_site, site_server, chromi
     assert found["article"]
     assert found["color"] in ("rgb(0, 0, 0)", "rgba(0, 0, 0, 1)"), found["color"]
     assert "sans-serif" in found["font"] and not found["font"].lower().startswith(
-        ("serif", "georgia", "times")), found["font"]
+        ("serif", "georgia", "times")
+    ), found["font"]
     assert found["factBreak"] == "avoid", found["factBreak"]
     if found["href"] is not None:
         assert found["href"] in found["after"], (found["href"], found["after"])
@@ -336,9 +376,19 @@ def vnu_messages(audit_site, audit_summary) -> list[dict]:
     files = [page_file(audit_site.site, url) for url in audit_site.pages()]
     started = time.perf_counter()
     completed = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
-         *[str(f) for f in files]],
-        capture_output=True, text=True, timeout=300)
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            *[str(f) for f in files],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     output = completed.stderr.strip() or completed.stdout.strip()
     try:
         messages = json.loads(output)["messages"] if output else []
@@ -348,16 +398,20 @@ def vnu_messages(audit_site, audit_summary) -> list[dict]:
     root = audit_site.site.as_uri()
     for message in errors:
         message["page"] = message.get("url", "").removeprefix(root) or "?"
-    audit_summary["vnu"] = {"files": len(files), "errors": len(errors),
-                            "errors_by_message": dict(Counter(m["message"] for m in errors)),
-                            "seconds": round(time.perf_counter() - started, 1)}
+    audit_summary["vnu"] = {
+        "files": len(files),
+        "errors": len(errors),
+        "errors_by_message": dict(Counter(m["message"] for m in errors)),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
     return errors
 
 
 def test_nu_html_checker_finds_no_errors(vnu_messages):
     report = "\n".join(
         f"{m['page']}:{m.get('lastLine', '?')}: {m['message']}\n    {m.get('extract', '').strip()[:160]}"
-        for m in vnu_messages)
+        for m in vnu_messages
+    )
     assert not vnu_messages, f"vnu fant {len(vnu_messages)} feil (ingen unntak):\n{report}"
 
 
@@ -366,6 +420,7 @@ def test_summary_states_what_the_audit_found(audit, vnu_messages, audit_summary)
     to data/tilgjengelighetstest.json) holds the audit's own results, and the statement shows
     them: checked against the Audit object and vnu's messages, not against the record itself."""
     from innomed.audit_summary import statement_section
+
     data = audit_summary.as_dict()
     assert data["date"] == datetime.date.today().isoformat()
     assert data["accessibility"]["pages_checked"] == len(audit.pages) > 0
@@ -377,6 +432,8 @@ def test_summary_states_what_the_audit_found(audit, vnu_messages, audit_summary)
     section = statement_section(data)
     assert f"| Sider kontrollert | {len(audit.pages)} |" in section
     assert f"| Brudd funnet av axe-core | {len(audit.violations)} |" in section
-    assert f"| Feil i HTML-koden (Nu HTML Checker) | {len(vnu_messages)} på " \
-           f"{len(audit.pages)} filer |" in section
+    assert (
+        f"| Feil i HTML-koden (Nu HTML Checker) | {len(vnu_messages)} på "
+        f"{len(audit.pages)} filer |" in section
+    )
     assert " og ".join(f"{w} px" for w in WIDTHS) in section

@@ -38,8 +38,12 @@ def test_check_ok_and_json(scratch):
     result = run_build_py(scratch, "check")
     assert result.returncode == 0 and result.stdout.startswith("OK: 1 prosjekter")
     result = run_build_py(scratch, "check", "--format", "json")
-    assert json.loads(result.stdout) == {"ok": True, "errors": [], "projects": 1,
-                                         "pages": len(list((scratch / "content").rglob("*.md")))}
+    assert json.loads(result.stdout) == {
+        "ok": True,
+        "errors": [],
+        "projects": 1,
+        "pages": len(list((scratch / "content").rglob("*.md"))),
+    }
 
 
 @pytest.mark.unit
@@ -50,13 +54,15 @@ def test_check_reports_every_error_with_summary(scratch):
     assert_clean_failure(result)
     lines = result.stderr.strip().splitlines()
     assert "projects/a.md:6: regions[0]: 'Midt Norge' er ikke en gyldig region" in lines[0]
-    assert any(line.startswith("projects/b.md:7: ownr: ukjent felt (mente du 'owner'?)")
-               for line in lines)
+    assert any(
+        line.startswith("projects/b.md:7: ownr: ukjent felt (mente du 'owner'?)") for line in lines
+    )
     assert lines[-1].startswith("3 feil funnet")  # a: region; b: region, ownr (owner is optional)
     payload = json.loads(run_build_py(scratch, "check", "--format", "json").stdout)
     assert payload["ok"] is False
-    assert {"path": "projects/a.md", "line": 6, "field": "regions[0]"}.items() <= \
-        payload["errors"][0].items()
+    assert {"path": "projects/a.md", "line": 6, "field": "regions[0]"}.items() <= payload["errors"][
+        0
+    ].items()
 
 
 @pytest.mark.build
@@ -76,8 +82,13 @@ def test_failed_build_leaves_previous_site_untouched(scratch):
 
 @pytest.mark.build
 def test_mkdocs_warning_fails_the_build_without_traceback(scratch):
-    write_project(scratch, "ok", text=BROKEN.replace("Midt Norge", "Nord").replace(
-        "Tekst.", "Se [en side som ikke finnes](finnes-ikke.md)."))
+    write_project(
+        scratch,
+        "ok",
+        text=BROKEN.replace("Midt Norge", "Nord").replace(
+            "Tekst.", "Se [en side som ikke finnes](finnes-ikke.md)."
+        ),
+    )
     result = run_build_py(scratch, "build")
     assert_clean_failure(result)
     assert "finnes-ikke.md" in result.stderr

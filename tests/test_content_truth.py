@@ -10,6 +10,8 @@ import pytest
 from innomed.cli import main
 from innomed.pipeline import load_content
 
+pytestmark = pytest.mark.unit
+
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR_REMARKS = re.compile(r"Ikke oppgitt|ikke overført|Illustrasjonen er ikke", re.IGNORECASE)
 
@@ -20,9 +22,13 @@ def content():
 
 
 def test_every_published_entry_names_its_source(content):
-    missing = [entry.source.rel for entry in content.all_entries()
-               if not entry.meta.draft and not entry.meta.source
-               and entry.source.rel != "content/tilgjengelighetserklaering.md"]
+    missing = [
+        entry.source.rel
+        for entry in content.all_entries()
+        if not entry.meta.draft
+        and not entry.meta.source
+        and entry.source.rel != "content/tilgjengelighetserklaering.md"
+    ]
     assert missing == []
 
 

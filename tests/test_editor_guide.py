@@ -75,10 +75,12 @@ def fill_in_stubs(root) -> None:
     and replace the template's placeholder text."""
     for path in root.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
-        for pattern, value in {r"^summary:$": "summary: Fylt inn.",
-                               r"^regions:$": "regions: [Vest]",
-                               r"^owner:$": "owner: Helse Testfjord",
-                               r"^how_to_get:$": "how_to_get: Kontakt InnoMed."}.items():
+        for pattern, value in {
+            r"^summary:$": "summary: Fylt inn.",
+            r"^regions:$": "regions: [Vest]",
+            r"^owner:$": "owner: Helse Testfjord",
+            r"^how_to_get:$": "how_to_get: Kontakt InnoMed.",
+        }.items():
             text = re.sub(pattern, value, text, flags=re.MULTILINE)
         text = text.replace("modules: []", "modules: [hva-er-en-gevinst]")
         text = text.replace("Skriv et læringsmål her", "Forstå hva en gevinst er")
@@ -91,8 +93,11 @@ def test_every_guide_command_runs(scratch):
     # The guide's module example needs its course first, as an editor would have it; its
     # episode example needs the series page the real site has.
     write_project(scratch, "eksisterende")
-    shutil.copytree(REPO / "podcast", scratch / "podcast",
-                    ignore=lambda folder, names: [n for n in names if n != "index.md"])
+    shutil.copytree(
+        REPO / "podcast",
+        scratch / "podcast",
+        ignore=lambda folder, names: [n for n in names if n != "index.md"],
+    )
     filled = False
     for command in guide_commands():
         args = as_build_args(command)
@@ -119,22 +124,37 @@ def test_preview_shows_edits_and_survives_errors(scratch):
     project = write_project(scratch, "forhandsvisning", title="Forhåndsvisning")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, str(REPO / "build.py"), "serve", "--root", str(scratch),
-         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            str(REPO / "build.py"),
+            "serve",
+            "--root",
+            str(scratch),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/prosjekt/forhandsvisning/"
     try:
         assert wait_for(url, "Beskrivelse av prosjektet.", 60), "preview did not start"
-        project.write_text(project.read_text().replace("Beskrivelse av prosjektet.",
-                                                       "Endret tekst i forhåndsvisningen."))
+        project.write_text(
+            project.read_text().replace(
+                "Beskrivelse av prosjektet.", "Endret tekst i forhåndsvisningen."
+            )
+        )
         assert wait_for(url, "Endret tekst i forhåndsvisningen.", 30)
-        project.write_text(project.read_text().replace("regions: [Nord]",
-                                                       "regions: [Midt Norge]"))
+        project.write_text(project.read_text().replace("regions: [Nord]", "regions: [Midt Norge]"))
         time.sleep(2)
         assert "Endret tekst i forhåndsvisningen." in fetch(url)  # last good version stays
         assert server.poll() is None, "preview died on a content error"
-        project.write_text(project.read_text().replace("regions: [Midt Norge]",
-                                                       "regions: [Vest]")
-                           .replace("Endret tekst", "Rettet tekst"))
+        project.write_text(
+            project.read_text()
+            .replace("regions: [Midt Norge]", "regions: [Vest]")
+            .replace("Endret tekst", "Rettet tekst")
+        )
         assert wait_for(url, "Rettet tekst i forhåndsvisningen.", 30)
     finally:
         server.terminate()

@@ -46,10 +46,18 @@ def test_newest_round_first_then_norwegian_title(scratch):
     add(scratch, "c", "Ærlig tale", round="2026-S1")
     add(scratch, "d", "Zebra", round="2025-S3")
     catalog = load_content(scratch).catalog
-    assert [p.meta.title for p in catalog.projects] == ["Bedre flyt", "Ærlig tale", "Zebra",
-                                                        "Åpen dør"]
-    assert [p.meta.title for p in catalog.alphabetical()] == ["Bedre flyt", "Zebra",
-                                                              "Ærlig tale", "Åpen dør"]
+    assert [p.meta.title for p in catalog.projects] == [
+        "Bedre flyt",
+        "Ærlig tale",
+        "Zebra",
+        "Åpen dør",
+    ]
+    assert [p.meta.title for p in catalog.alphabetical()] == [
+        "Bedre flyt",
+        "Zebra",
+        "Ærlig tale",
+        "Åpen dør",
+    ]
 
 
 def test_listing_pages_stay_bounded(scratch):
@@ -77,7 +85,10 @@ def test_region_pages_list_exactly_their_projects(scratch):
 
 
 def test_project_page_links_to_every_listing_it_belongs_to(scratch):
-    write_project(scratch, "x", text="""\
+    write_project(
+        scratch,
+        "x",
+        text="""\
         ---
         title: Fullt prosjekt
         summary: Kort.
@@ -96,21 +107,31 @@ def test_project_page_links_to_every_listing_it_belongs_to(scratch):
             hours: 40
         ---
         ## Prosjektbeskrivelse
-        """)
+        """,
+    )
     content = load_content(scratch)
     text = render_entry(content.catalog.projects[0], content).text
-    for target in ("../regioner/vest.md", "../regioner/nord.md",
-                   "../pasientgrupper/barn-og-unge.md", "../temaer/pasientforlop.md",
-                   "../faser/planlegge.md", "../tildelinger/2024.md",
-                   "../tildelinger/2025/s2.md"):
+    for target in (
+        "../regioner/vest.md",
+        "../regioner/nord.md",
+        "../pasientgrupper/barn-og-unge.md",
+        "../temaer/pasientforlop.md",
+        "../faser/planlegge.md",
+        "../tildelinger/2024.md",
+        "../tildelinger/2025/s2.md",
+    ):
         assert f"]({target})" in text
     assert "40 timer" in text
 
 
 def test_redirect_page_for_a_changed_address(scratch):
-    write_project(scratch, "x", text=WITH_SUPPORT.format(
-        title="Ny tittel", region="Nord", round="2025-S1").replace(
-        "summary:", "legacy_paths: [/prosjekt/gammel-adresse, /prosjekt/ny-tittel]\nsummary:"))
+    write_project(
+        scratch,
+        "x",
+        text=WITH_SUPPORT.format(title="Ny tittel", region="Nord", round="2025-S1").replace(
+            "summary:", "legacy_paths: [/prosjekt/gammel-adresse, /prosjekt/ny-tittel]\nsummary:"
+        ),
+    )
     pages = generate_redirects(load_content(scratch).all_entries())
     [page] = [p for p in pages if p.path.endswith(".html")]  # the slug's own path needs none
     [redirects] = [p for p in pages if p.path == "_redirects"]
@@ -139,9 +160,13 @@ def test_links_in_intros_are_relative_to_each_page_of_a_listing(scratch):
 
 
 def test_card_details_are_html_escaped_not_markdown_escaped(scratch):
-    write_project(scratch, "x", text=WITH_SUPPORT.format(
-        title="Tittel", region="Nord", round="2025-S1").replace(
-        "owner: Eier Tittel", "owner: Helse_Nord & *partnere*"))
+    write_project(
+        scratch,
+        "x",
+        text=WITH_SUPPORT.format(title="Tittel", region="Nord", round="2025-S1").replace(
+            "owner: Eier Tittel", "owner: Helse_Nord & *partnere*"
+        ),
+    )
     catalog = load_content(scratch).catalog
     [page] = [p for p in generate_project_listings(catalog) if p.path == "prosjekt/index.md"]
     assert '<p class="card-meta">Helse&#95;Nord &#38; &#42;partnere&#42; · Nord' in page.text

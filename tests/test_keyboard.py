@@ -10,8 +10,17 @@ from __future__ import annotations
 import pytest
 
 pytest.register_assert_rewrite("browser")
-from browser import (DRAWER_BREAKPOINT, NARROW, WIDTHS, blend, contrast_ratio, goto,  # noqa: E402
-                     is_redirect_page, new_context, parse_css_color)
+from browser import (
+    DRAWER_BREAKPOINT,
+    NARROW,
+    WIDTHS,
+    blend,
+    contrast_ratio,
+    goto,  # noqa: E402
+    is_redirect_page,
+    new_context,
+    parse_css_color,
+)
 
 pytest_plugins = ["browser"]
 pytestmark = pytest.mark.browser
@@ -82,8 +91,10 @@ def background_of(layers: list[str]) -> tuple:
 def focus_problems(state: dict) -> list[str]:
     problems = []
     if state["outlineStyle"] in ("none", "hidden") or state["outlineWidth"] < MIN_OUTLINE_PX:
-        problems.append(f"fokusmarkering mangler eller er tynnere enn {MIN_OUTLINE_PX} px "
-                        f"(outline {state['outlineStyle']} {state['outlineWidth']}px)")
+        problems.append(
+            f"fokusmarkering mangler eller er tynnere enn {MIN_OUTLINE_PX} px "
+            f"(outline {state['outlineStyle']} {state['outlineWidth']}px)"
+        )
     else:
         colour = parse_css_color(state["outlineColor"])
         behind = background_of(state["layers"])
@@ -92,14 +103,20 @@ def focus_problems(state: dict) -> list[str]:
         else:
             ratio = contrast_ratio(blend(colour, behind), behind)
             if ratio < MIN_CONTRAST:
-                problems.append(f"fokusmarkeringen har kontrast {ratio:.2f}:1 mot bakgrunnen "
-                                f"({state['outlineColor']} på rgb{tuple(round(c) for c in behind)}), "
-                                f"minst {MIN_CONTRAST}:1 kreves")
+                problems.append(
+                    f"fokusmarkeringen har kontrast {ratio:.2f}:1 mot bakgrunnen "
+                    f"({state['outlineColor']} på rgb{tuple(round(c) for c in behind)}), "
+                    f"minst {MIN_CONTRAST}:1 kreves"
+                )
     rect, view = state["rect"], state["viewport"]
     if not state["visible"] or rect["width"] < 1 or rect["height"] < 1:
         problems.append("fokus havner på noe som ikke synes (skjult eller uten størrelse)")
-    elif (rect["right"] <= 0 or rect["left"] >= view["width"] or rect["bottom"] <= 0
-          or rect["top"] >= view["height"]):
+    elif (
+        rect["right"] <= 0
+        or rect["left"] >= view["width"]
+        or rect["bottom"] <= 0
+        or rect["top"] >= view["height"]
+    ):
         problems.append(f"fokus havner utenfor skjermen ({rect['left']:.0f}, {rect['top']:.0f})")
     elif state["covered"]:
         problems.append(f"fokusert element er dekket av {state['coveredBy']} (WCAG 2.4.11)")
@@ -117,8 +134,11 @@ def sample_pages(audit_site) -> list[str]:
                 chosen.append(url)
                 return
 
-    projects = [u for u in pages if u.startswith("/prosjekt/") and u.count("/") == 3
-                and u not in ("/prosjekt/alfabetisk/",)]
+    projects = [
+        u
+        for u in pages
+        if u.startswith("/prosjekt/") and u.count("/") == 3 and u not in ("/prosjekt/alfabetisk/",)
+    ]
     pick(lambda u: u == "/")
     pick(lambda u: u == "/prosjekt/")
     pick(lambda u: u.startswith("/temaer/") and u != "/temaer/")
@@ -147,39 +167,50 @@ def fresh_page(contexts, site_server, width: int, url: str):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_first_tab_stop_is_a_skip_link_to_the_main_content(audit_site, contexts, site_server,
-                                                          width):
+def test_first_tab_stop_is_a_skip_link_to_the_main_content(
+    audit_site, contexts, site_server, width
+):
     failures = []
     for url in sample_pages(audit_site):
         page = fresh_page(contexts, site_server, width, url)
         page.keyboard.press("Tab")
         state = page.evaluate(FOCUS_STATE)
         if not state or state["tag"] != "a" or not (state["href"] or "").startswith("#"):
-            failures.append(f"{url} @ {width}px: første tabstopp er {state and state['what']}, "
-                            "ikke en lenke til hovedinnholdet")
+            failures.append(
+                f"{url} @ {width}px: første tabstopp er {state and state['what']}, "
+                "ikke en lenke til hovedinnholdet"
+            )
             page.close()
             continue
         failures += [f"{url} @ {width}px: hopplenken: {p}" for p in focus_problems(state)]
-        target = page.evaluate("""(href) => {
+        target = page.evaluate(
+            """(href) => {
           const t = document.getElementById(decodeURIComponent(href.slice(1)));
           return t ? !!t.closest('.md-content') || t.matches('.md-content') : null;
-        }""", state["href"])
+        }""",
+            state["href"],
+        )
         if not target:
-            failures.append(f"{url} @ {width}px: hopplenken peker på {state['href']}, som "
-                            "ikke er hovedinnholdet")
+            failures.append(
+                f"{url} @ {width}px: hopplenken peker på {state['href']}, som "
+                "ikke er hovedinnholdet"
+            )
         page.keyboard.press("Enter")
         page.keyboard.press("Tab")
         after = page.evaluate(FOCUS_STATE)
         if not after or not after["inMain"]:
-            failures.append(f"{url} @ {width}px: etter hopplenken går Tab til "
-                            f"{after and after['what']}, ikke til innholdet")
+            failures.append(
+                f"{url} @ {width}px: etter hopplenken går Tab til "
+                f"{after and after['what']}, ikke til innholdet"
+            )
         page.close()
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_tab_stop_shows_focus_and_is_on_screen(audit_site, contexts, site_server, width,
-                                                     audit_summary):
+def test_every_tab_stop_shows_focus_and_is_on_screen(
+    audit_site, contexts, site_server, width, audit_summary
+):
     failures, total = [], 0
     for url in sample_pages(audit_site):
         page = fresh_page(contexts, site_server, width, url)
@@ -193,14 +224,19 @@ def test_every_tab_stop_shows_focus_and_is_on_screen(audit_site, contexts, site_
             if seen and key == seen[0]:
                 break  # wrapped around
             seen.append(key)
-            failures += [f"{url} @ {width}px, tabstopp {len(seen)} {state['what']}: {p}"
-                         for p in focus_problems(state)]
+            failures += [
+                f"{url} @ {width}px, tabstopp {len(seen)} {state['what']}: {p}"
+                for p in focus_problems(state)
+            ]
         else:
             failures.append(f"{url} @ {width}px: mer enn {MAX_TAB_STOPS} tabstopp")
         total += len(seen)
         page.close()
     audit_summary.setdefault("keyboard", {})[f"tab_walk_{width}px"] = {
-        "pages": sample_pages(audit_site), "tab_stops": total, "problems": len(failures)}
+        "pages": sample_pages(audit_site),
+        "tab_stops": total,
+        "problems": len(failures),
+    }
     assert total > 0
     assert not failures, f"{len(failures)} problemer i {total} tabstopp:\n" + "\n".join(failures)
 
@@ -252,18 +288,21 @@ def check_open_close(page, where: str, button: str, is_open: str, key: str) -> l
         page.wait_for_function(is_open, timeout=2000)
     except Exception:
         return [f"{where}: {key} åpnet ikke"]
-    expanded = page.evaluate("() => [...document.querySelectorAll('.md-header [aria-expanded]')]"
-                             ".filter(b => b.getAttribute('aria-expanded') === 'true').length")
+    expanded = page.evaluate(
+        "() => [...document.querySelectorAll('.md-header [aria-expanded]')]"
+        ".filter(b => b.getAttribute('aria-expanded') === 'true').length"
+    )
     if not expanded:
-        failures.append(f"{where}: knappen sier ikke aria-expanded=\"true\" når den er åpen")
+        failures.append(f'{where}: knappen sier ikke aria-expanded="true" når den er åpen')
     page.wait_for_timeout(300)  # let the drawer finish sliding in
     page.keyboard.press("Tab")
     state = page.evaluate(FOCUS_STATE)
     if state is None:
         failures.append(f"{where}: etter åpning går Tab ut av dokumentet")
     else:
-        failures += [f"{where}: Tab etter åpning, {state['what']}: {p}"
-                     for p in focus_problems(state)]
+        failures += [
+            f"{where}: Tab etter åpning, {state['what']}: {p}" for p in focus_problems(state)
+        ]
     page.keyboard.press("Escape")
     try:
         page.wait_for_function(f"() => !({is_open})()", timeout=2000)
@@ -271,36 +310,37 @@ def check_open_close(page, where: str, button: str, is_open: str, key: str) -> l
         return failures + [f"{where}: Escape lukket ikke"]
     if not page.evaluate(button):
         back = page.evaluate(FOCUS_STATE)
-        failures.append(f"{where}: etter Escape er fokus på {back and back['what']}, ikke "
-                        "tilbake på knappen")
+        failures.append(
+            f"{where}: etter Escape er fokus på {back and back['what']}, ikke tilbake på knappen"
+        )
     if page.evaluate("() => !!document.querySelector('.md-header [aria-expanded=\"true\"]')"):
-        failures.append(f"{where}: knappen sier fortsatt aria-expanded=\"true\" etter lukking")
+        failures.append(f'{where}: knappen sier fortsatt aria-expanded="true" etter lukking')
     return failures
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
-def test_menu_opens_from_the_keyboard_and_escape_closes_it(audit_site, contexts, site_server,
-                                                          key):
+def test_menu_opens_from_the_keyboard_and_escape_closes_it(audit_site, contexts, site_server, key):
     width = min(WIDTHS)
     assert width < DRAWER_BREAKPOINT
     failures = []
     for url in sample_pages(audit_site)[:4]:
         page = fresh_page(contexts, site_server, width, url)
-        failures += check_open_close(page, f"meny {url} @ {width}px", MENU_BUTTON, DRAWER_OPEN,
-                                     key)
+        failures += check_open_close(page, f"meny {url} @ {width}px", MENU_BUTTON, DRAWER_OPEN, key)
         page.close()
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
-def test_search_opens_from_the_keyboard_and_escape_closes_it(audit_site, contexts, site_server,
-                                                            width, key):
+def test_search_opens_from_the_keyboard_and_escape_closes_it(
+    audit_site, contexts, site_server, width, key
+):
     failures = []
     for url in sample_pages(audit_site)[:3]:
         page = fresh_page(contexts, site_server, width, url)
-        failures += check_open_close(page, f"søk {url} @ {width}px", SEARCH_BUTTON, SEARCH_OPEN,
-                                     key)
+        failures += check_open_close(
+            page, f"søk {url} @ {width}px", SEARCH_BUTTON, SEARCH_OPEN, key
+        )
         page.close()
     assert not failures, "\n".join(failures)
 
@@ -317,8 +357,9 @@ def test_closed_menu_has_no_tab_stops(audit_site, contexts, site_server):
                 break
             if page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
                 state = page.evaluate(FOCUS_STATE)
-                failures.append(f"{url} @ {width}px: {state['what']} i den lukkede menyen "
-                                "tar fokus")
+                failures.append(
+                    f"{url} @ {width}px: {state['what']} i den lukkede menyen tar fokus"
+                )
         page.close()
     assert not failures, f"{len(failures)} tabstopp i lukket meny:\n" + "\n".join(failures)
 
@@ -341,11 +382,14 @@ def test_nothing_scrolls_sideways_at_320px(audit_site, contexts, site_server, au
           return {scroll: s.scrollWidth, client: s.clientWidth, wide: wide};
         }""")
         if widths["scroll"] > widths["client"]:
-            failures.append(f"{url}: scrollWidth {widths['scroll']} > {widths['client']} "
-                            f"({', '.join(widths['wide'])})")
+            failures.append(
+                f"{url}: scrollWidth {widths['scroll']} > {widths['client']} "
+                f"({', '.join(widths['wide'])})"
+            )
     page.close()
     audit_summary.setdefault("keyboard", {})["reflow_320px"] = {
         "pages": sum(1 for u in audit_site.pages() if not is_redirect_page(audit_site.site, u)),
-        "scrolling_sideways": len(failures)}
+        "scrolling_sideways": len(failures),
+    }
     assert not log.foreign, log.foreign
     assert not failures, "Sidene ruller sidelengs ved 320 px:\n" + "\n".join(failures)

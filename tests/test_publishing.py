@@ -40,8 +40,11 @@ def test_workflow_deploys_only_from_the_default_branch_after_tests():
     uses = [step.get("uses", "") for step in deploy["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    upload = next(step for step in load_workflow()["jobs"]["test"]["steps"]
-                  if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    upload = next(
+        step
+        for step in load_workflow()["jobs"]["test"]["steps"]
+        if step.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
     assert upload["if"] == deploy["if"] and upload["with"]["path"] == "site"
 
 
@@ -64,7 +67,10 @@ def test_pre_commit_hook_runs_check():
 
 @pytest.mark.build
 def test_redirects_file_robots_and_norwegian_404(scratch):
-    write_project(scratch, "a", text="""\
+    write_project(
+        scratch,
+        "a",
+        text="""\
         ---
         title: Ny tittel
         legacy_paths: [/prosjekt/gammel-tittel]
@@ -75,13 +81,16 @@ def test_redirects_file_robots_and_norwegian_404(scratch):
         owner: Eier
         ---
         Tekst.
-        """)
+        """,
+    )
     (scratch / "content/robots.txt").write_text((REPO / "content/robots.txt").read_text())
     result = run_build_py(scratch, "build")
     assert result.returncode == 0, result.stderr
     site = scratch / "site"
-    assert "/prosjekt/gammel-tittel /prosjekt/ny-tittel/ 301" in \
-        (site / "_redirects").read_text().splitlines()
+    assert (
+        "/prosjekt/gammel-tittel /prosjekt/ny-tittel/ 301"
+        in (site / "_redirects").read_text().splitlines()
+    )
     assert "Sitemap: https://innomed.no/sitemap.xml" in (site / "robots.txt").read_text()
     not_found = (site / "404.html").read_text()
     assert "Fant ikke siden" in not_found and 'lang="nb"' in not_found
@@ -96,13 +105,21 @@ def test_statement_is_built_from_the_committed_audit_record():
 
     from innomed.audit_summary import SUMMARY_FILE, statement_section
     from innomed.pipeline import generate_site, load_content
+
     assert str(SUMMARY_FILE) == "data/tilgjengelighetstest.json"
-    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(SUMMARY_FILE)], cwd=REPO,
-                             capture_output=True, text=True)
+    tracked = subprocess.run(
+        ["git", "ls-files", "--error-unmatch", str(SUMMARY_FILE)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert tracked.returncode == 0, f"{SUMMARY_FILE} is not committed"
     record = json.loads((REPO / SUMMARY_FILE).read_text(encoding="utf-8"))
     datetime.date.fromisoformat(record["date"])
     assert record["accessibility"]["pages_checked"] > 0 and record["vnu"]["files"] > 0
-    [statement] = [page for page in generate_site(load_content(REPO), REPO)
-                   if getattr(page, "path", None) == "tilgjengelighetserklaering.md"]
+    [statement] = [
+        page
+        for page in generate_site(load_content(REPO), REPO)
+        if getattr(page, "path", None) == "tilgjengelighetserklaering.md"
+    ]
     assert statement.text.rstrip().endswith(statement_section(record).rstrip())

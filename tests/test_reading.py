@@ -20,7 +20,10 @@ def errors_of(root: Path, text: str) -> list:
 
 
 def test_reads_fields_body_and_lines(tmp_path):
-    path = write(tmp_path, "projects/x.md", """\
+    path = write(
+        tmp_path,
+        "projects/x.md",
+        """\
         ---
         title: Hei
         support:
@@ -28,7 +31,8 @@ def test_reads_fields_body_and_lines(tmp_path):
             round: 2025-S1
         ---
         Body line
-        """)
+        """,
+    )
     source = read_source(path, tmp_path)
     assert source.meta["title"] == "Hei"
     assert source.body.strip() == "Body line"
@@ -39,7 +43,9 @@ def test_reads_fields_body_and_lines(tmp_path):
 
 
 def test_yaml_1_1_booleans_and_dates_stay_text(tmp_path):
-    path = write(tmp_path, "projects/x.md", "---\nlang: no\nflag: yes\nok: true\nday: 2026-02-30\n---\n")
+    path = write(
+        tmp_path, "projects/x.md", "---\nlang: no\nflag: yes\nok: true\nday: 2026-02-30\n---\n"
+    )
     meta = read_source(path, tmp_path).meta
     assert meta == {"lang": "no", "flag": "yes", "ok": True, "day": "2026-02-30"}
 

@@ -54,6 +54,7 @@ def listing_slugs(site: Path, first: str) -> list[str]:
 
 def test_every_project_file_name_is_its_slug():
     from innomed.slugs import slug_for_title
+
     for stem, meta in PROJECTS.items():
         assert (meta.get("slug") or slug_for_title(meta["title"])) == stem, stem
 
@@ -67,8 +68,13 @@ def test_project_listing_counts_match_front_matter(real_site):
 
 
 def test_each_region_page_lists_exactly_its_projects(real_site):
-    labels = {"nord": "Nord", "midt-norge": "Midt-Norge", "sor-ost": "Sør-Øst", "vest": "Vest",
-              "nasjonal": "Nasjonal"}
+    labels = {
+        "nord": "Nord",
+        "midt-norge": "Midt-Norge",
+        "sor-ost": "Sør-Øst",
+        "vest": "Vest",
+        "nasjonal": "Nasjonal",
+    }
     for slug, label in labels.items():
         expected = sorted(slug_of(s) for s, m in PROJECTS.items() if label in m["regions"])
         assert sorted(listing_slugs(real_site, f"regioner/{slug}")) == expected, label
@@ -77,11 +83,15 @@ def test_each_region_page_lists_exactly_its_projects(real_site):
 
 def test_patient_group_and_round_pages_match_front_matter(real_site):
     group = "Barn og unge"
-    expected = sorted(slug_of(s) for s, m in PROJECTS.items()
-                      if group in (m.get("patient_groups") or []))
+    expected = sorted(
+        slug_of(s) for s, m in PROJECTS.items() if group in (m.get("patient_groups") or [])
+    )
     assert sorted(listing_slugs(real_site, "pasientgrupper/barn-og-unge")) == expected
-    round_2026 = sorted(slug_of(s) for s, m in PROJECTS.items()
-                        if any(i.get("round") == "2026-S1" for i in m.get("support") or []))
+    round_2026 = sorted(
+        slug_of(s)
+        for s, m in PROJECTS.items()
+        if any(i.get("round") == "2026-S1" for i in m.get("support") or [])
+    )
     assert round_2026 and sorted(listing_slugs(real_site, "tildelinger/2026/s1")) == round_2026
 
 
@@ -89,9 +99,12 @@ def test_fact_boxes_show_the_front_matter(real_site):
     for stem, meta in PROJECTS.items():
         soup = html(real_site, f"prosjekt/{slug_of(stem)}")
         box = soup.select_one("section.fact-box dl")
-        facts = {dt.get_text(strip=True): [dd.get_text(" ", strip=True)
-                                          for dd in dt.find_next_siblings("dd")]
-                 for dt in box.find_all("dt")}
+        facts = {
+            dt.get_text(strip=True): [
+                dd.get_text(" ", strip=True) for dd in dt.find_next_siblings("dd")
+            ]
+            for dt in box.find_all("dt")
+        }
         assert facts["Type"][0] == meta["kind"]
         assert facts["Status"][0] == meta["status"]
         if meta.get("owner"):
@@ -99,8 +112,9 @@ def test_fact_boxes_show_the_front_matter(real_site):
         else:
             assert "Prosjekteier" not in facts
         regions = facts.get("Region", facts.get("Regioner"))
-        assert all(region in " ".join(regions) for region in meta["regions"]) or \
-            (not meta["regions"] and "Ikke oppgitt" in regions[0])
+        assert all(region in " ".join(regions) for region in meta["regions"]) or (
+            not meta["regions"] and "Ikke oppgitt" in regions[0]
+        )
         assert heading_text(soup.h1) == meta["title"]
 
 
@@ -113,7 +127,7 @@ def test_project_pages_link_to_their_listings(real_site):
 
 
 def test_legacy_paths_resolve(real_site):
-    for stem, meta in PROJECTS.items():
+    for meta in PROJECTS.values():
         for legacy in meta.get("legacy_paths") or []:
             target = real_site / legacy.strip("/") / "index.html"
             assert target.is_file(), legacy
@@ -139,8 +153,11 @@ def test_old_site_addresses_cited_in_the_seeds_still_work(real_site):
 def test_old_site_path_list_matches_the_seeds():
     cited = set()
     for seed in SEEDS.glob("*.txt"):
-        cited |= set(re.findall(r"innomed\.no(/(?:prosjekt|aktuelt)/[a-z0-9\-]+)",
-                                seed.read_text(encoding="utf-8")))
+        cited |= set(
+            re.findall(
+                r"innomed\.no(/(?:prosjekt|aktuelt)/[a-z0-9\-]+)", seed.read_text(encoding="utf-8")
+            )
+        )
     assert sorted(cited) == OLD_SITE_PATHS
 
 
@@ -152,8 +169,9 @@ def test_nynorsk_pages_are_marked(real_site):
         assert soup.html["lang"] == meta.get("lang", "nb"), stem
     soup = html(real_site, f"prosjekt/{slug_of(nynorsk[0])}")
     assert soup.select_one("a.md-skip").get_text(strip=True) == "Gå til innhald"
-    cards = html(real_site, "prosjekt").select('article.project-card[lang="nn"]') + \
-        html(real_site, "prosjekt/side/2").select('article.project-card[lang="nn"]')
+    cards = html(real_site, "prosjekt").select('article.project-card[lang="nn"]') + html(
+        real_site, "prosjekt/side/2"
+    ).select('article.project-card[lang="nn"]')
     assert cards
 
 
@@ -169,9 +187,12 @@ def test_project_pages_stay_out_of_the_sidebar_and_pages_stay_small(real_site):
         nav = soup.select_one("nav.md-nav--primary")
         if nav is None:
             continue  # redirect pages have no theme
-        assert not [a for a in nav.select("a[href]")
-                    if re.search(r"prosjekt/[a-z0-9-]+/$", a["href"])
-                    and not a["href"].endswith(("alfabetisk/", "prosjekt/"))], page
+        assert not [
+            a
+            for a in nav.select("a[href]")
+            if re.search(r"prosjekt/[a-z0-9-]+/$", a["href"])
+            and not a["href"].endswith(("alfabetisk/", "prosjekt/"))
+        ], page
         assert len(soup.find_all("a")) < 400, page
         assert page.stat().st_size < 200_000, page
 
@@ -181,14 +202,18 @@ def test_norwegian_alphabetical_order(real_site):
     groups, titles = [], []
     for page in ("prosjekt/alfabetisk", "prosjekt/alfabetisk/side/2"):
         soup = html(real_site, page)
-        groups += [heading_text(h) for h in soup.select("article h2, .md-content h2")
-                   if len(heading_text(h)) == 1]
+        groups += [
+            heading_text(h)
+            for h in soup.select("article h2, .md-content h2")
+            if len(heading_text(h)) == 1
+        ]
         titles += [heading_text(h) for h in soup.select("article.project-card h3")]
     letters = list(dict.fromkeys(groups))  # a letter may continue on the next page
     assert letters == sorted(letters, key=alphabet.index)
     assert "Én vei inn – felles psykisk helsemottak" in titles
-    assert titles.index("Én vei inn – felles psykisk helsemottak") < \
-        titles.index("Forebygging av spiseforstyrrelse, med fokus på mat og kropp")
+    assert titles.index("Én vei inn – felles psykisk helsemottak") < titles.index(
+        "Forebygging av spiseforstyrrelse, med fokus på mat og kropp"
+    )
 
 
 def test_courses_list_live_first_and_show_only_published_modules(real_site):
@@ -201,8 +226,11 @@ def test_courses_list_live_first_and_show_only_published_modules(real_site):
         shown = [heading_text(h) for h in courses.select("h2:-soup-contains('ta nå') ~ h3")]
         assert set(live) <= set(shown)
     for folder, meta in indexes.items():
-        published = [m for m in meta.get("modules", [])
-                     if not front_matter(REPO / "courses" / folder / f"{m}.md").get("draft")]
+        published = [
+            m
+            for m in meta.get("modules", [])
+            if not front_matter(REPO / "courses" / folder / f"{m}.md").get("draft")
+        ]
         course = html(real_site, f"kurs/{folder}")
         links = course.select("h2#moduler + ol li a")
         assert [a["href"].strip("/") for a in links] == published
@@ -213,8 +241,9 @@ def test_courses_list_live_first_and_show_only_published_modules(real_site):
         for module in set(meta.get("modules", [])) - set(published):  # drafts are not built
             assert not (real_site / "kurs" / folder / module).exists()
         if meta.get("participant_score"):
-            assert f"{meta['participant_score']:.2f}".replace(".", ",") + " av 5" in \
-                course.get_text()
+            assert (
+                f"{meta['participant_score']:.2f}".replace(".", ",") + " av 5" in course.get_text()
+            )
 
 
 def test_feeds_parse_and_leave_out_episodes_without_audio(real_site):
@@ -235,8 +264,9 @@ def test_feeds_parse_and_leave_out_episodes_without_audio(real_site):
         assert listing.find("a", href=service["url"])
     assert html(real_site, "aktuelt").find("a", href="feed.xml")
     news = feedparser.parse((real_site / "aktuelt/feed.xml").read_bytes())
-    published = [p for p in (REPO / "content/aktuelt").glob("*.md")
-                 if not front_matter(p).get("draft")]
+    published = [
+        p for p in (REPO / "content/aktuelt").glob("*.md") if not front_matter(p).get("draft")
+    ]
     assert not news.bozo and news.version == "atom10"
     assert len(news.entries) == len(published)
     assert all(entry.link.startswith("https://innomed.no/aktuelt/") for entry in news.entries)
@@ -244,8 +274,13 @@ def test_feeds_parse_and_leave_out_episodes_without_audio(real_site):
 
 def last_commit_date(path: Path) -> str | None:
     """The file's last commit date straight from git (None when it is not committed)."""
-    result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(path)], cwd=REPO,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return result.stdout.strip() or None if result.returncode == 0 else None
 
 
@@ -253,13 +288,18 @@ def test_sitemap_dates_come_from_content_not_the_clock(real_site):
     """lastmod is front matter `updated`, else the file's last commit, else `published`:
     never the build date, so a generator that stamps today's date fails here."""
     sitemap = BeautifulSoup((real_site / "sitemap.xml").read_text(), "xml")
-    lastmod = {url.loc.get_text(): url.lastmod.get_text() if url.lastmod else None
-               for url in sitemap.select("url")}
+    lastmod = {
+        url.loc.get_text(): url.lastmod.get_text() if url.lastmod else None
+        for url in sitemap.select("url")
+    }
     assert len(lastmod) > 100
     checked = 0
     for stem, meta in PROJECTS.items():
-        expected = meta.get("updated") or last_commit_date(REPO / "projects" / f"{stem}.md") \
+        expected = (
+            meta.get("updated")
+            or last_commit_date(REPO / "projects" / f"{stem}.md")
             or meta.get("published")
+        )
         if expected is None:
             continue  # a new file not committed yet: nothing independent to compare with
         loc = f"https://innomed.no/prosjekt/{slug_of(stem)}/"
@@ -270,6 +310,7 @@ def test_sitemap_dates_come_from_content_not_the_clock(real_site):
 
 def test_rebuild_is_byte_identical(real_site, tmp_path):
     from innomed.pipeline import build_site
+
     again = tmp_path / "site"
     build_site(REPO, again)
     first = {p.relative_to(real_site): p.read_bytes() for p in real_site.rglob("*") if p.is_file()}
@@ -290,36 +331,50 @@ def test_tool_downloads_state_type_size_and_date(real_site):
         for item in items:
             link = item.find("a")
             assert (real_site / "verktoy" / link["href"].removeprefix("../")).is_file()
-            assert re.search(r"\(\w[\w-]*, \d+(,\d)? (byte|kB|MB)(, oppdatert \d+\. \w+ \d{4})?\)",
-                             item.get_text()), item.get_text()
+            assert re.search(
+                r"\(\w[\w-]*, \d+(,\d)? (byte|kB|MB)(, oppdatert \d+\. \w+ \d{4})?\)",
+                item.get_text(),
+            ), item.get_text()
         if not items:
             assert soup.select_one("h2#slik-far-du-verktoyet"), path.name
 
 
 def test_sharing_metadata_and_structured_data(real_site):
     import json
+
     soup = html(real_site, "prosjekt/prosjekterfaring-prehabilitering-kolorektalkreft")
-    meta = {tag.get("property") or tag.get("name"): tag.get("content")
-            for tag in soup.select("head meta[property], head meta[name]")}
+    meta = {
+        tag.get("property") or tag.get("name"): tag.get("content")
+        for tag in soup.select("head meta[property], head meta[name]")
+    }
     assert meta["og:title"] == "Prosjekterfaring: Prehabilitering for kolorektalkreft"
     assert meta["og:type"] == "article" and meta["og:locale"] == "nb_NO"
-    assert meta["og:url"] == ("https://innomed.no/prosjekt/"
-                              "prosjekterfaring-prehabilitering-kolorektalkreft/")
+    assert meta["og:url"] == (
+        "https://innomed.no/prosjekt/prosjekterfaring-prehabilitering-kolorektalkreft/"
+    )
     assert meta["og:description"] and meta["twitter:card"] == "summary"
     assert soup.select_one('link[rel="canonical"]')["href"] == meta["og:url"]
     [script] = soup.select('script[type="application/ld+json"]')
     data = json.loads(script.string)
     assert data["@type"] == "Article" and data["headline"] == meta["og:title"]
-    episode = json.loads(html(real_site, "podcast/06-mila-mitt-liv-mitt-ansvar")
-                         .select_one('script[type="application/ld+json"]').string)
+    episode = json.loads(
+        html(real_site, "podcast/06-mila-mitt-liv-mitt-ansvar")
+        .select_one('script[type="application/ld+json"]')
+        .string
+    )
     assert episode["@type"] == "PodcastEpisode" and episode["episodeNumber"] == 6
-    course = json.loads(html(real_site, "kurs/fasilitering")
-                        .select_one('script[type="application/ld+json"]').string)
+    course = json.loads(
+        html(real_site, "kurs/fasilitering").select_one('script[type="application/ld+json"]').string
+    )
     assert course["@type"] == "Course"
     assert course.get("timeRequired", "PT").startswith("PT")  # only when a length is known
     nynorsk = [s for s, m in PROJECTS.items() if m.get("lang") == "nn"][0]
-    assert html(real_site, f"prosjekt/{slug_of(nynorsk)}").select_one(
-        'meta[property="og:locale"]')["content"] == "nn_NO"
+    assert (
+        html(real_site, f"prosjekt/{slug_of(nynorsk)}").select_one('meta[property="og:locale"]')[
+            "content"
+        ]
+        == "nn_NO"
+    )
 
 
 def test_accessibility_statement_is_linked_from_every_page(real_site):
@@ -327,6 +382,9 @@ def test_accessibility_statement_is_linked_from_every_page(real_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         if soup.select_one("footer") is None:
             continue  # redirect pages
-        targets = {(page.parent / a["href"]).resolve() for a in soup.select("footer a")
-                   if not a["href"].startswith(("http:", "https:"))}
+        targets = {
+            (page.parent / a["href"]).resolve()
+            for a in soup.select("footer a")
+            if not a["href"].startswith(("http:", "https:"))
+        }
         assert (real_site / "tilgjengelighetserklaering").resolve() in targets, page

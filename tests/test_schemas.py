@@ -29,8 +29,9 @@ def test_committed_schemas_are_up_to_date(schemas):
 
 
 def test_committed_editor_config_is_up_to_date():
-    assert (REPO / ".remarkrc.mjs").read_text(encoding="utf-8") == remark_config(), \
+    assert (REPO / ".remarkrc.mjs").read_text(encoding="utf-8") == remark_config(), (
         ".remarkrc.mjs is stale: run `python build.py schema`"
+    )
 
 
 def test_schemas_list_vocabulary_values_and_descriptions(schemas):
@@ -56,8 +57,12 @@ def jsonable(value):
 def test_real_content_validates_against_its_schema(schemas, kind):
     schema = schemas[f"{kind}.schema.json"]
     patterns = SCHEMAS[kind][1]
-    files = [p for pattern in patterns for p in REPO.glob(pattern.replace("!(index)", "*"))
-             if not (kind == "episode" and p.name == "index.md")]
+    files = [
+        p
+        for pattern in patterns
+        for p in REPO.glob(pattern.replace("!(index)", "*"))
+        if not (kind == "episode" and p.name == "index.md")
+    ]
     assert files, kind
     for path in files:
         meta = jsonable(read_source(path, REPO).meta)
@@ -66,11 +71,20 @@ def test_real_content_validates_against_its_schema(schemas, kind):
 
 def test_schema_rejects_what_check_rejects(schemas):
     schema = schemas["project.schema.json"]
-    good = {"title": "T", "summary": "S", "kind": "Prosjektbeskrivelse", "status": "Pågående",
-            "regions": ["Vest"], "owner": "O"}
+    good = {
+        "title": "T",
+        "summary": "S",
+        "kind": "Prosjektbeskrivelse",
+        "status": "Pågående",
+        "regions": ["Vest"],
+        "owner": "O",
+    }
     jsonschema.validate(good, schema)
-    for bad in ({**good, "regions": ["Midt Norge"]}, {**good, "regoins": ["Vest"]},
-                {k: v for k, v in good.items() if k != "status"}):
+    for bad in (
+        {**good, "regions": ["Midt Norge"]},
+        {**good, "regoins": ["Vest"]},
+        {k: v for k, v in good.items() if k != "status"},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
 
@@ -80,9 +94,17 @@ REMARK = REPO / "node_modules/.bin/remark"
 
 def run_remark(*paths: str, cwd: Path = REPO):
     import subprocess
-    assert REMARK.is_file(), "node_modules mangler: kjør `npm ci --ignore-scripts` (make test gjør det)"
-    return subprocess.run([str(REMARK), "--frail", "--no-color", "--no-stdout", *paths],
-                          cwd=cwd, capture_output=True, text=True, timeout=120)
+
+    assert REMARK.is_file(), (
+        "node_modules mangler: kjør `npm ci --ignore-scripts` (make test gjør det)"
+    )
+    return subprocess.run(
+        [str(REMARK), "--frail", "--no-color", "--no-stdout", *paths],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_editor_plugin_accepts_the_real_content():
@@ -93,6 +115,7 @@ def test_editor_plugin_accepts_the_real_content():
 
 def test_editor_plugin_flags_a_wrong_value_with_its_line(tmp_path):
     import shutil
+
     shutil.copytree(REPO / "schemas", tmp_path / "schemas")
     shutil.copy(REPO / ".remarkrc.mjs", tmp_path / ".remarkrc.mjs")
     (tmp_path / "node_modules").symlink_to(REPO / "node_modules")
@@ -103,5 +126,8 @@ def test_editor_plugin_flags_a_wrong_value_with_its_line(tmp_path):
     line = next(n for n, t in enumerate(text.split("\n"), 1) if t.startswith("regions:"))
     result = run_remark("projects", cwd=tmp_path)
     assert result.returncode == 1
-    assert re.search(rf"\b{line}:\d+-{line}:\d+ +warning Must be equal to one of the allowed "
-                     r"values: `Nord`, `Midt-Norge`", result.stderr), result.stderr
+    assert re.search(
+        rf"\b{line}:\d+-{line}:\d+ +warning Must be equal to one of the allowed "
+        r"values: `Nord`, `Midt-Norge`",
+        result.stderr,
+    ), result.stderr

@@ -101,8 +101,14 @@ def test_live_course_needs_modules(scratch):
 def test_episode_errors(scratch):
     write(scratch, "podcast/index.md", SERIES)
     write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra="duration: 90 min\n"))
-    write(scratch, "podcast/02-b.md", EPISODE.format(number=1, extra=(
-        "audio: {url: http://usikker.no/a.mp3, type: audio/mpeg, length: 10}\n")))
+    write(
+        scratch,
+        "podcast/02-b.md",
+        EPISODE.format(
+            number=1,
+            extra=("audio: {url: http://usikker.no/a.mp3, type: audio/mpeg, length: 10}\n"),
+        ),
+    )
     found = {(e.path, e.line, e.field): e.message for e in errors(scratch)}
     assert "er ikke en varighet" in found[("podcast/01-a.md", 9, "duration")]
     assert "https://" in found[("podcast/02-b.md", 9, "audio.url")]
@@ -121,9 +127,12 @@ def test_duplicate_episode_numbers(scratch):
 
 @pytest.mark.unit
 def test_news_and_tool_errors(scratch):
-    write(scratch, "content/aktuelt/sak.md",
-          "---\ntitle: Sak\ndate: 2026-02-30\nsummary: Kort.\nrelated_projects: [ukjent]\n---\n"
-          "Se [prosjektet](prosjekt:ukjent).\n")
+    write(
+        scratch,
+        "content/aktuelt/sak.md",
+        "---\ntitle: Sak\ndate: 2026-02-30\nsummary: Kort.\nrelated_projects: [ukjent]\n---\n"
+        "Se [prosjektet](prosjekt:ukjent).\n",
+    )
     write(scratch, "content/verktoy/mal.md", "---\ntitle: Mal\nsummary: Kort.\n---\nTekst.\n")
     found = {(e.path, e.line, e.field): e.message for e in errors(scratch)}
     assert "finnes ikke i kalenderen" in found[("content/aktuelt/sak.md", 3, "date")]
@@ -132,9 +141,12 @@ def test_news_and_tool_errors(scratch):
 
 @pytest.mark.unit
 def test_broken_internal_link_and_related_project(scratch):
-    write(scratch, "content/aktuelt/sak.md",
-          "---\ntitle: Sak\ndate: 2026-02\nsummary: Kort.\nrelated_projects: [ukjent]\n---\n"
-          "Tekst.\n\nSe [prosjektet Ukjent](prosjekt:ukjent).\n")
+    write(
+        scratch,
+        "content/aktuelt/sak.md",
+        "---\ntitle: Sak\ndate: 2026-02\nsummary: Kort.\nrelated_projects: [ukjent]\n---\n"
+        "Tekst.\n\nSe [prosjektet Ukjent](prosjekt:ukjent).\n",
+    )
     found = {(e.line, e.field): e.message for e in errors(scratch)}
     assert "'ukjent'" in found[(5, "related_projects[0]")]
     assert "ingen prosjekt med adressen 'ukjent'" in found[(9, "lenke")]
@@ -145,10 +157,18 @@ def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
     write(scratch, "podcast/index.md", SERIES)
     write(scratch, "podcast/bilder/omslag.png", "png")
     write(scratch, "podcast/transkripsjoner/a.md", "# Transkripsjon\n\nKari: Hei.\n")
-    write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra=(
-        "date: 2026-01-15\nduration: \"42:30\"\n"
-        "audio: {url: https://lyd.example.no/a.mp3, type: audio/mpeg, length: 12345}\n"
-        "transcript: transkripsjoner/a.md\n")))
+    write(
+        scratch,
+        "podcast/01-a.md",
+        EPISODE.format(
+            number=1,
+            extra=(
+                'date: 2026-01-15\nduration: "42:30"\n'
+                "audio: {url: https://lyd.example.no/a.mp3, type: audio/mpeg, length: 12345}\n"
+                "transcript: transkripsjoner/a.md\n"
+            ),
+        ),
+    )
     write(scratch, "podcast/02-b.md", EPISODE.format(number=2, extra=""))
     content = load_content(scratch)
     assert [w.split(":")[0] for w in content.podcast_warnings] == ["podcast/02-b.md"]
@@ -168,21 +188,32 @@ def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
     transcript = channel.item.find("podcast:transcript")
     assert transcript["url"] == "https://innomed.no/podcast/transkripsjoner/01-a.txt"
     pages = {p.path: p for p in generate_site(content, scratch)}
-    assert '<audio controls preload="none" src="https://lyd.example.no/a.mp3">' in \
-        pages["podcast/01-a.md"].text
+    assert (
+        '<audio controls preload="none" src="https://lyd.example.no/a.mp3">'
+        in pages["podcast/01-a.md"].text
+    )
     assert "Kari: Hei." in pages["podcast/01-a.md"].text
     assert "podcast/transkripsjoner/01-a.txt" in pages
 
 
 @pytest.mark.unit
 def test_no_podcast_feed_without_audio_and_no_incomplete_feed(scratch):
-    write(scratch, "podcast/index.md", SERIES.replace("image: {file: bilder/omslag.png, "
-                                                      "alt: Seriens omslag}\n", ""))
+    write(
+        scratch,
+        "podcast/index.md",
+        SERIES.replace("image: {file: bilder/omslag.png, alt: Seriens omslag}\n", ""),
+    )
     write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra=""))
     content = load_content(scratch)
     assert podcast_feed(content, "https://innomed.no") is None and not content.podcast_warnings
-    write(scratch, "podcast/02-b.md", EPISODE.format(number=2, extra=(
-        "audio: {url: https://lyd.example.no/b.mp3, type: audio/mpeg, length: 1}\n")))
+    write(
+        scratch,
+        "podcast/02-b.md",
+        EPISODE.format(
+            number=2,
+            extra=("audio: {url: https://lyd.example.no/b.mp3, type: audio/mpeg, length: 1}\n"),
+        ),
+    )
     with pytest.raises(ContentErrors) as problem:
         load_content(scratch)
     [error] = problem.value.errors
@@ -192,29 +223,37 @@ def test_no_podcast_feed_without_audio_and_no_incomplete_feed(scratch):
 @pytest.mark.unit
 def test_news_feed_is_atom_newest_first(scratch):
     for slug, day in (("eldre", "2025-11"), ("nyere", "2026-02-03")):
-        write(scratch, f"content/aktuelt/{slug}.md",
-              f"---\ntitle: Sak {slug}\ndate: {day}\nsummary: Kort.\n---\nTekst.\n")
+        write(
+            scratch,
+            f"content/aktuelt/{slug}.md",
+            f"---\ntitle: Sak {slug}\ndate: {day}\nsummary: Kort.\n---\nTekst.\n",
+        )
     content = load_content(scratch)
     feed = feedparser.parse(news_feed(content, "https://innomed.no"))
     assert feed.version == "atom10"
-    assert [e.link for e in feed.entries] == ["https://innomed.no/aktuelt/nyere/",
-                                              "https://innomed.no/aktuelt/eldre/"]
+    assert [e.link for e in feed.entries] == [
+        "https://innomed.no/aktuelt/nyere/",
+        "https://innomed.no/aktuelt/eldre/",
+    ]
     assert feed.feed.updated.startswith("2026-02-03")
 
 
 @pytest.mark.build
 def test_sections_build_with_projects_linked(scratch):
     write_project(scratch, "prosjekt-alfa", title="Prosjekt Alfa")
-    write(scratch, "content/verktoy/mal.md",
-          "---\ntitle: Mal\nsummary: Kort.\ndownloads:\n  - title: Malen\n    file: filer/mal.csv\n"
-          "related_projects: [prosjekt-alfa]\n---\n## Hva er verktøyet til?\n\nTekst.\n")
+    write(
+        scratch,
+        "content/verktoy/mal.md",
+        "---\ntitle: Mal\nsummary: Kort.\ndownloads:\n  - title: Malen\n    file: filer/mal.csv\n"
+        "related_projects: [prosjekt-alfa]\n---\n## Hva er verktøyet til?\n\nTekst.\n",
+    )
     write(scratch, "content/verktoy/filer/mal.csv", "Steg;Aktør\n1;Kommune\n")
     result = run_build_py(scratch, "build")
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((scratch / "site/verktoy/mal/index.html").read_text(), "html.parser")
     download = soup.find("a", string="Malen")
     assert download["href"] == "../filer/mal.csv"
-    size = len("Steg;Aktør\n1;Kommune\n".encode("utf-8"))
+    size = len("Steg;Aktør\n1;Kommune\n".encode())
     assert download.parent.get_text() == f"Malen (CSV, {size} byte)"
     assert (scratch / "site/verktoy/filer/mal.csv").read_text() == "Steg;Aktør\n1;Kommune\n"
     assert soup.find("a", string="Prosjekt Alfa")["href"] == "../../prosjekt/prosjekt-alfa/"

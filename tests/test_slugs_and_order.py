@@ -10,15 +10,22 @@ pytestmark = pytest.mark.unit
 
 def test_slug_matches_old_drupal_paths():
     # Paths cited in the 2025 annual report.
-    assert slug_for_title("Prosjekterfaring: Prehabilitering for kolorektalkreft") == \
-        "prosjekterfaring-prehabilitering-kolorektalkreft"
-    assert slug_for_title("Prosjekterfaring: Sykepleierstilling på tvers av sykehus og kommune") \
+    assert (
+        slug_for_title("Prosjekterfaring: Prehabilitering for kolorektalkreft")
+        == "prosjekterfaring-prehabilitering-kolorektalkreft"
+    )
+    assert (
+        slug_for_title("Prosjekterfaring: Sykepleierstilling på tvers av sykehus og kommune")
         == "prosjekterfaring-sykepleierstilling-pa-tvers-av-sykehus-og-kommune"
-    long_title = ("Prosjekterfaring: Etablere felles tjeneste om «Digital Hjemmeoppfølging» i "
-                  "samarbeid mellom UNN og kommunene")
+    )
+    long_title = (
+        "Prosjekterfaring: Etablere felles tjeneste om «Digital Hjemmeoppfølging» i "
+        "samarbeid mellom UNN og kommunene"
+    )
     slug = slug_for_title(long_title)
-    assert slug == ("prosjekterfaring-etablere-felles-tjeneste-om-digital-hjemmeoppfolging-i-"
-                    "samarbeid-mellom")
+    assert slug == (
+        "prosjekterfaring-etablere-felles-tjeneste-om-digital-hjemmeoppfolging-i-samarbeid-mellom"
+    )
     assert len("prosjekt/" + slug) <= 100
 
 
@@ -35,4 +42,13 @@ def test_heading_anchor_keeps_norwegian_words():
 def test_norwegian_alphabetical_order():
     titles = ["Åsen", "Zeta", "Ørsta", "Ære", "Arendal", "bodø", "Émile", "Aalesund", "10 tiltak"]
     assert sorted(titles, key=norwegian_key) == [
-        "10 tiltak", "Arendal", "bodø", "Émile", "Zeta", "Ære", "Ørsta", "Aalesund", "Åsen"]
+        "10 tiltak",
+        "Arendal",
+        "bodø",
+        "Émile",
+        "Zeta",
+        "Ære",
+        "Ørsta",
+        "Aalesund",
+        "Åsen",
+    ]

@@ -16,10 +16,14 @@ import pytest
 
 from conftest import REPO
 
+pytestmark = pytest.mark.unit
+
 THEME = REPO / "theme"
 ROW = re.compile(r"^\| `([^`]+)` \| `((?:material|mkdocs)/[^`]+)` \| `([0-9a-f]{64})` \|$", re.M)
-OVERRIDES = [{"file": file, "upstream": upstream, "sha256": sha256}
-             for file, upstream, sha256 in ROW.findall((THEME / "README.md").read_text(encoding="utf-8"))]
+OVERRIDES = [
+    {"file": file, "upstream": upstream, "sha256": sha256}
+    for file, upstream, sha256 in ROW.findall((THEME / "README.md").read_text(encoding="utf-8"))
+]
 PACKAGES = {"material": Path(material.__file__).parent, "mkdocs": Path(mkdocs.__file__).parent}
 TEMPLATE_DIRS = [PACKAGES["material"] / "templates", PACKAGES["mkdocs"] / "templates"]
 HASHED_ASSET = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)\b")
@@ -30,18 +34,20 @@ def upstream_path(entry: dict) -> Path:
     return PACKAGES[package] / rest
 
 
-@pytest.mark.parametrize("entry", OVERRIDES,
-                         ids=lambda e: f"{e['file']}<-{e['upstream']}")
+@pytest.mark.parametrize("entry", OVERRIDES, ids=lambda e: f"{e['file']}<-{e['upstream']}")
 def test_override_is_based_on_the_installed_upstream_template(entry):
     assert (THEME / entry["file"]).is_file(), f"theme/{entry['file']} is in README.md but missing"
     path = upstream_path(entry)
-    assert path.is_file(), (f"theme/{entry['file']}: upstream {entry['upstream']} is no longer "
-                            "installed; find where it went and update theme/README.md")
+    assert path.is_file(), (
+        f"theme/{entry['file']}: upstream {entry['upstream']} is no longer "
+        "installed; find where it went and update theme/README.md"
+    )
     actual = hashlib.sha256(path.read_bytes()).hexdigest()
     assert actual == entry["sha256"], (
         f"theme/{entry['file']} has drifted from upstream: {path} changed "
         f"(sha256 {actual}, recorded {entry['sha256']}). Diff it against theme/{entry['file']}, "
-        "port the upstream change, then record the new hash in theme/README.md.")
+        "port the upstream change, then record the new hash in theme/README.md."
+    )
 
 
 def test_the_upstream_table_is_read():
@@ -51,10 +57,15 @@ def test_the_upstream_table_is_read():
 def test_every_theme_file_that_shadows_an_upstream_template_is_recorded():
     recorded = {entry["file"] for entry in OVERRIDES}
     shadowing = sorted(
-        str(path.relative_to(THEME)) for path in THEME.rglob("*") if path.is_file()
-        and any((root / path.relative_to(THEME)).is_file() for root in TEMPLATE_DIRS))
+        str(path.relative_to(THEME))
+        for path in THEME.rglob("*")
+        if path.is_file()
+        and any((root / path.relative_to(THEME)).is_file() for root in TEMPLATE_DIRS)
+    )
     missing = [name for name in shadowing if name not in recorded]
-    assert not missing, f"theme files overriding an upstream template without a row in theme/README.md: {missing}"
+    assert not missing, (
+        f"theme files overriding an upstream template without a row in theme/README.md: {missing}"
+    )
 
 
 def test_main_html_overrides_only_blocks_that_base_html_still_has():
@@ -66,23 +77,33 @@ def test_main_html_overrides_only_blocks_that_base_html_still_has():
 
 
 def test_no_theme_file_names_a_hashed_material_asset():
-    found = [f"{path.relative_to(REPO)}:{number}: {match.group(0)}"
-             for path in sorted(THEME.rglob("*")) if path.is_file()
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             for match in HASHED_ASSET.finditer(line)]
-    assert not found, "hashed Material asset names break on every Material update:\n" + "\n".join(found)
+    found = [
+        f"{path.relative_to(REPO)}:{number}: {match.group(0)}"
+        for path in sorted(THEME.rglob("*"))
+        if path.is_file()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in HASHED_ASSET.finditer(line)
+    ]
+    assert not found, "hashed Material asset names break on every Material update:\n" + "\n".join(
+        found
+    )
 
 
 def test_postprocess_removes_autocomplete_from_checkboxes_only(tmp_path):
     from innomed.postprocess import postprocess
+
     page = tmp_path / "a" / "index.html"
     page.parent.mkdir()
-    page.write_text('<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">\n'
-                    '<input type="text" name="query" autocomplete="off">\n', encoding="utf-8")
+    page.write_text(
+        '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">\n'
+        '<input type="text" name="query" autocomplete="off">\n',
+        encoding="utf-8",
+    )
     untouched = tmp_path / "b.html"
     untouched.write_text('<input type="checkbox" id="x">\n', encoding="utf-8")
     assert postprocess(tmp_path) == 1
     assert page.read_text(encoding="utf-8") == (
         '<input class="md-toggle" type="checkbox" id="__drawer">\n'
-        '<input type="text" name="query" autocomplete="off">\n')
+        '<input type="text" name="query" autocomplete="off">\n'
+    )
     assert untouched.read_text(encoding="utf-8") == '<input type="checkbox" id="x">\n'

@@ -119,10 +119,14 @@ def test_related_project_must_exist(scratch):
 
 
 def test_bad_round_and_email_and_period(scratch):
-    project_with(scratch, (
-        "support:\n  - type: Skreddersydd innovasjonsrådgivning\n    round: 2025-S4\n"
-        "contacts:\n  - name: Kari\n    email: kari-at-sus.no\n"
-        'project_period: {start: "2026", end: "2025-13"}\n'))
+    project_with(
+        scratch,
+        (
+            "support:\n  - type: Skreddersydd innovasjonsrådgivning\n    round: 2025-S4\n"
+            "contacts:\n  - name: Kari\n    email: kari-at-sus.no\n"
+            'project_period: {start: "2026", end: "2025-13"}\n'
+        ),
+    )
     errors = problems(scratch)
     assert only(errors, "support[0].round").line == 10
     assert only(errors, "contacts[0].email").line == 13
@@ -163,8 +167,11 @@ def test_heading_levels_may_not_skip_or_repeat_the_title_level(scratch):
 
 
 def test_vague_link_text_and_bare_urls(scratch):
-    errors = body_errors(scratch, "Se [her](https://a.no) og [les mer](https://b.no).\n\n"
-                                  "Kilde: [https://c.no](https://c.no)\n")
+    errors = body_errors(
+        scratch,
+        "Se [her](https://a.no) og [les mer](https://b.no).\n\n"
+        "Kilde: [https://c.no](https://c.no)\n",
+    )
     assert [e.line for e in errors] == [9, 9, 11]
     assert all(e.field == "lenke" for e in errors)
 
@@ -175,8 +182,11 @@ def test_body_image_needs_alt_text(scratch):
 
 
 def test_file_links_state_type_and_size(scratch):
-    [error] = body_errors(scratch, "[Rapporten](https://x.no/rapport.pdf)\n\n"
-                                   "[Vedlegget](https://x.no/vedlegg.pdf) (PDF, 1,2 MB)\n")
+    [error] = body_errors(
+        scratch,
+        "[Rapporten](https://x.no/rapport.pdf)\n\n"
+        "[Vedlegget](https://x.no/vedlegg.pdf) (PDF, 1,2 MB)\n",
+    )
     assert error.line == 9 and "filtype og størrelse" in error.message
 
 
@@ -191,7 +201,12 @@ def test_code_blocks_are_not_checked(scratch):
 
 
 def test_body_problems_are_reported_with_front_matter_problems(scratch):
-    write_project(scratch, "x", text=BASE.replace("[Nord]", "[Nordland]").format(extra="")
-                  .replace("Tekst.\n", "#### For dypt\n"))
+    write_project(
+        scratch,
+        "x",
+        text=BASE.replace("[Nord]", "[Nordland]")
+        .format(extra="")
+        .replace("Tekst.\n", "#### For dypt\n"),
+    )
     found = {(e.line, e.field) for e in problems(scratch)}
     assert found == {(6, "regions[0]"), (9, "overskrift")}
