@@ -9,7 +9,7 @@ from .catalog import Catalog
 from .entries import Entry
 from .errors import ContentError
 from .links import check_internal_links
-from .registry import LINK_KINDS, TYPES, page_of
+from .registry import TYPES, link_kinds, page_of
 from .sources import dotted
 
 
@@ -55,7 +55,7 @@ class Content:
         """(link kind, slug) -> staged page, for `[tekst](kind:slug)` links."""
         return {
             (kind, entry.slug): page_of(entry)
-            for kind, content_type in LINK_KINDS.items()
+            for kind, content_type in link_kinds().items()
             for entry in self.of(content_type.name)
         }
 
@@ -64,7 +64,7 @@ class Content:
         """(link kind, slug) of drafts: a link to one is an error, not just a missing page."""
         return {
             (kind, entry.slug)
-            for kind, content_type in LINK_KINDS.items()
+            for kind, content_type in link_kinds().items()
             for entry in self.drafts.get(content_type.name, [])
         }
 

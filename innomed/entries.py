@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .sources import Source
@@ -19,6 +19,10 @@ class Entry:
     source: Source
     parent: str | None = None  # slug of the entry this one belongs to (a module's course)
     children: tuple = ()  # entries that belong to this one, in order (a course's modules)
+    # Read with the entry, so that generators never touch the disk: the size of every file
+    # the front matter names, and a transcript's text.
+    file_sizes: dict = field(default_factory=dict, compare=False)
+    transcript: str | None = None
 
     @property
     def body(self) -> str:

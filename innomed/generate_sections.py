@@ -230,8 +230,8 @@ def episode_context(episode: Entry, content) -> dict:
     meta = episode.meta
     series = content.series
     transcript = None
-    if meta.transcript:
-        text = (episode.source.path.parent / meta.transcript).read_text(encoding="utf-8")
+    if meta.transcript and episode.transcript is not None:
+        text = episode.transcript
         transcript = {
             "target": asset_path(episode, meta.transcript),
             "text": Markup(demote_headings(text)),

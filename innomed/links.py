@@ -11,24 +11,24 @@ from collections.abc import Collection
 
 from .errors import ContentError
 from .pages import link
-from .registry import LINK_KINDS
+from .registry import link_kinds
 from .sources import Source
 
-KINDS = {kind: content_type.noun for kind, content_type in LINK_KINDS.items()}
 INTERNAL_LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<slug>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
 
 
 def check_internal_links(
     source: Source, targets: dict, drafts: Collection = frozenset()
 ) -> list[ContentError]:
+    kinds = {kind: content_type.noun for kind, content_type in link_kinds().items()}
     errors = []
     for number, line in enumerate(source.body.split("\n")):
         for match in INTERNAL_LINK.finditer(line):
             kind, slug = match["kind"], match["slug"]
-            if kind not in KINDS:
+            if kind not in kinds:
                 if kind in {"http", "https", "mailto", "tel"}:
                     continue
-                expected = ", ".join(f"{k}:" for k in KINDS)
+                expected = ", ".join(f"{k}:" for k in kinds)
                 errors.append(
                     ContentError(
                         source.rel,
@@ -43,7 +43,7 @@ def check_internal_links(
                         source.rel,
                         source.body_line + number,
                         "lenke",
-                        f"{KINDS[kind]}en '{slug}' er et utkast (draft: "
+                        f"'{slug}' ({kinds[kind]}) er et utkast (draft: "
                         "true) og publiseres ikke (forventet en lenke til "
                         "en publisert side; fjern lenken, eller publiser "
                         "siden først)",
@@ -55,7 +55,7 @@ def check_internal_links(
                         source.rel,
                         source.body_line + number,
                         "lenke",
-                        f"det finnes ingen {KINDS[kind]} med adressen "
+                        f"det finnes ingen {kinds[kind]} med adressen "
                         f"'{slug}' (forventet for eksempel {kind}:"
                         f"{example(targets, kind)}; sjekk skrivemåten)",
                     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from pathlib import Path
 
 from .dates import format_date
 
@@ -61,11 +60,10 @@ def download_rows(entry, attachments, target_of, dates: dict | None = None) -> l
     are given relative to the entry's markdown file.
     """
     rows = []
-    folder: Path = entry.source.path.parent
     for attachment in attachments:
         details = [
             file_type(attachment.file),
-            human_size((folder / attachment.file).stat().st_size),
+            human_size(entry.file_sizes[attachment.file]),
         ]
         key = posixpath.normpath(
             posixpath.join(posixpath.dirname(entry.source.rel), attachment.file)

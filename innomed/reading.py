@@ -6,6 +6,7 @@ them in one run.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .entries import Entry
@@ -13,7 +14,7 @@ from .errors import ContentError, ContentErrors
 from .registry import TYPES, ContentType
 from .slugs import slug_for_title
 from .sources import read_source
-from .validate import slug_from_file, validate_entry
+from .validate import referenced_files, slug_from_file, validate_entry
 from .vocabulary import Vocabularies
 
 STRAY_SUFFIXES = {".markdown", ".mdown"}
@@ -118,7 +119,11 @@ def read_entry(
         slug = slug_for_title(meta.title, prefix=content_type.page.split("{")[0])
     else:
         slug = slug_from_file(source, name)
-    return Entry(content_type, meta, slug, source, parent=parent)
+    folder = source.path.parent
+    sizes = {name: (folder / name).stat().st_size for _, name in referenced_files(meta)}
+    transcript = getattr(meta, "transcript", None)
+    text = (folder / transcript).read_text(encoding="utf-8") if transcript else None
+    return Entry(content_type, meta, slug, source, parent=parent, file_sizes=sizes, transcript=text)
 
 
 def child_type(content_type: ContentType) -> ContentType:
@@ -162,9 +167,7 @@ def read_children(
                 f"{parent.source.rel})",
             )
         )
-    return Entry(
-        parent.type, parent.meta, parent.slug, parent.source, children=tuple(children)
-    ), children
+    return replace(parent, children=tuple(children)), children
 
 
 def collect(errors: list, action, *args):

@@ -216,7 +216,9 @@ def feed_file(name: str) -> str:
     return TYPES[name].required("feed")
 
 
-LINK_KINDS = {t.link_kind: t for t in TYPES.values() if t.link_kind}
+def link_kinds() -> dict[str, ContentType]:
+    """`prosjekt` -> the project type, for `[tekst](prosjekt:slug)` links."""
+    return {t.link_kind: t for t in TYPES.values() if t.link_kind}
 
 
 def source_folders() -> list[str]:
