@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -15,6 +17,55 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every failure ends as one Norwegian line and a non-zero status, never a traceback
+    (INNOMED_DEBUG=1 shows the traceback of an unexpected error, for developers)."""
+    try:
+        return run(argv)
+    except KeyboardInterrupt:
+        print("Avbrutt. Forrige versjon av nettstedet i site/ er urørt.", file=sys.stderr)
+        return 130
+    except ContentErrors as problem:
+        report(problem, "text")
+        return 1
+    except OSError as error:
+        print(explain_os_error(error), file=sys.stderr)
+        return 1
+    except Exception as error:  # the promise to editors: no traceback, ever
+        if os.environ.get("INNOMED_DEBUG"):
+            raise
+        print(
+            f"Intern feil i byggeverktøyet ({type(error).__name__}: {error}). Ingenting er "
+            "publisert; forrige site/ er urørt. Meld fra til utviklerne, gjerne med "
+            "utskriften fra INNOMED_DEBUG=1 python build.py ...",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def explain_os_error(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return (
+            f"Disken er full{where}: nettstedet ble ikke bygget, og forrige site/ er urørt. "
+            "Frigjør plass og kjør på nytt."
+        )
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"Mangler tilgang til å skrive{where}: nettstedet ble ikke bygget, og forrige "
+            "site/ er urørt. Sjekk rettighetene til mappen, eller velg en annen med --out."
+        )
+    if error.errno == errno.EADDRINUSE:
+        return (
+            "Porten er opptatt: en annen forhåndsvisning kjører kanskje allerede. Stopp "
+            "den, eller velg en annen port med --port 8001."
+        )
+    return (
+        f"Kunne ikke lese eller skrive en fil{where}: {error.strerror or error}. "
+        "Forrige site/ er urørt."
+    )
+
+
+def run(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="build.py",
         description="Bygger innomed.no fra markdown-filene i projects/ og content/.",
@@ -100,11 +151,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(root: Path, output_format: str) -> int:
-    from .pipeline import load_content
+    from .pipeline import check_site_items
 
     started = time.perf_counter()
     try:
-        content = load_content(root)
+        content, _ = check_site_items(root)
     except ContentErrors as problem:
         report(problem, output_format)
         return 1

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from .body_checks import check_body
 from .catalog import Catalog
+from .dates import partial_date_start
 from .entries import Entry
 from .errors import ContentError
+from .html_policy import check_html
 from .links import check_internal_links
 from .registry import TYPES, link_kinds, page_of
 from .sources import dotted
@@ -93,7 +96,16 @@ class Content:
     @property
     def warnings(self) -> list[str]:
         """Not errors: the build goes on, but an editor should know."""
-        return self.contact_warnings + self.podcast_warnings
+        return self.contact_warnings + self.podcast_warnings + self.scheduled
+
+    @property
+    def scheduled(self) -> list[str]:
+        """News waiting for its date: the daily build publishes each on the day."""
+        return [
+            f"{entry.source.rel}: date: publiseres {start.isoformat()}, ikke før"
+            for entry in self.drafts.get("news", [])
+            if not entry.meta.draft and (start := publish_from(entry))
+        ]
 
     @property
     def contact_warnings(self) -> list[str]:
@@ -125,6 +137,7 @@ def check_references(content: Content) -> list[ContentError]:
     for entry in content.all_entries():
         errors += check_internal_links(entry.source, targets, content.draft_targets)
         errors += check_body(entry.source)
+        errors += check_html(entry.source, set(link_kinds()))
         for field_name, index, slug in project_references(entry):
             if slug not in projects and slug in drafted:
                 loc = (field_name, index)
@@ -161,18 +174,32 @@ def project_references(entry: Entry):
             yield field_name, index, slug
 
 
-def published_only(entries: dict) -> tuple[dict, dict]:
-    """(published, drafts) by type. A draft child (a module) also leaves its parent's list."""
-    published = {name: [e for e in found if not e.meta.draft] for name, found in entries.items()}
-    drafts = {name: [e for e in found if e.meta.draft] for name, found in entries.items()}
+def publish_from(entry: Entry) -> dt.date | None:
+    """The day a dated entry (news) may first appear: the first day its date can mean."""
+    date = getattr(entry.meta, "date", None)
+    if isinstance(date, str):
+        return partial_date_start(date)
+    return None
+
+
+def is_hidden(entry: Entry, today: dt.date) -> bool:
+    """Drafts, and news dated in the future (as Hugo's buildFuture: false), are not public."""
+    start = publish_from(entry) if entry.type.name == "news" else None
+    return bool(entry.meta.draft) or (start is not None and start > today)
+
+
+def published_only(entries: dict, today: dt.date) -> tuple[dict, dict]:
+    """(published, left out) by type. A hidden child (a module) also leaves its parent."""
+    published = {n: [e for e in found if not is_hidden(e, today)] for n, found in entries.items()}
+    left_out = {n: [e for e in found if is_hidden(e, today)] for n, found in entries.items()}
     for name, found in published.items():
         published[name] = [
-            replace(e, children=tuple(c for c in e.children if not c.meta.draft))
+            replace(e, children=tuple(c for c in e.children if not is_hidden(c, today)))
             if e.children
             else e
             for e in found
         ]
-    return published, drafts
+    return published, left_out
 
 
 def check_episodes(content: Content) -> list[ContentError]:

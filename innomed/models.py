@@ -89,7 +89,12 @@ def slug_text(value: str) -> str:
 
 
 def site_path(value: str) -> str:
-    if not re.fullmatch(r"/[a-z0-9][a-z0-9\-/_.]*", value) or "//" in value:
+    segments = value.strip("/").split("/")
+    if (
+        not re.fullmatch(r"/[a-z0-9][a-z0-9\-/_.]*", value)
+        or "//" in value
+        or any(segment in {".", ".."} for segment in segments)
+    ):
         raise PydanticCustomError(
             "site_path",
             f"'{value}' er ikke en sti på nettstedet "

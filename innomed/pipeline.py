@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,11 +23,15 @@ from .generate_listings import (
 from .generate_pages import generate_entry_pages, generate_section_listings, home_highlights
 from .generate_redirects import generate_redirects
 from .gitdates import last_commit_dates
-from .pages import Page, StaticFile
+from .lock import build_lock
+from .pages import Page, StaticFile, url_of
 from .reading import read_all
 from .registry import TYPES
+from .site_links import check_site
+from .sources import yaml_error
 from .stage import copy_tree_files, stage
 from .templating import Markup
+from .verify import verify_site
 from .vocabulary import load_vocabularies
 
 VOCABULARY_FILE = Path("data/vocabulary.yml")
@@ -47,7 +54,7 @@ def load_content(root: Path, drafts: bool = False) -> Content:
     vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
     entries, errors = read_all(root, vocabularies)  # every reader collects, none stops early
     errors += check_cross_references(entries["project"])
-    shown, left_out = (entries, {}) if drafts else published_only(entries)
+    shown, left_out = (entries, {}) if drafts else published_only(entries, today())
     content = Content(
         shown,
         Catalog.from_projects(shown["project"], vocabularies),
@@ -62,6 +69,12 @@ def load_content(root: Path, drafts: bool = False) -> Content:
     return content
 
 
+def today() -> dt.date:
+    """The publishing day. INNOMED_TODAY=ÅÅÅÅ-MM-DD lets a test or an editor see a future day."""
+    value = os.environ.get("INNOMED_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
 def read_config(root: Path) -> dict:
     """mkdocs.yml read without MkDocs (its !!python tags are ignored here)."""
 
@@ -69,7 +82,36 @@ def read_config(root: Path) -> dict:
         pass
 
     TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    return yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=TolerantLoader)
+    rel = CONFIG_FILE.as_posix()
+    try:
+        text = (root / CONFIG_FILE).read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=TolerantLoader)
+    except OSError as error:
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    1,
+                    "fil",
+                    f"kan ikke leses ({error.strerror}; forventet nettstedets oppsett her)",
+                )
+            ]
+        ) from None
+    except (yaml.YAMLError, RecursionError, UnicodeDecodeError) as error:
+        if isinstance(error, UnicodeDecodeError):
+            raise ContentErrors(
+                [ContentError(rel, 1, "fil", "er ikke UTF-8 (lagre filen som UTF-8)")]
+            ) from None
+        raise ContentErrors([yaml_error(error, rel, 1, text)]) from None
+    if not isinstance(config, dict):
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel, 1, "fil", "er ikke et oppsett (forventet linjer på formen 'nøkkel: verdi')"
+                )
+            ]
+        )
+    return config
 
 
 def read_site_url(root: Path) -> str:
@@ -144,9 +186,20 @@ def with_lastmod(items: list, dates: dict) -> list:
     return stamped
 
 
-def stage_site(root: Path, drafts: bool = False) -> tuple[Path, Content]:
+def check_site_items(root: Path, drafts: bool = False) -> tuple[Content, list]:
+    """Everything `build` refuses before the engine runs: content, then the generated
+    pages' links, anchors, addresses and menu. `check` stops here."""
     content = load_content(root, drafts)
-    return stage(generate_site(content, root), root / STAGING_DIR), content
+    items = generate_site(content, root)
+    errors = check_site(items, root, root / STAGING_DIR, read_nav_files(root), generated_sections())
+    if errors:
+        raise ContentErrors(errors)
+    return content, items
+
+
+def stage_site(root: Path, drafts: bool = False) -> tuple[Path, Content, list]:
+    content, items = check_site_items(root, drafts)
+    return stage(items, root / STAGING_DIR, root), content, items
 
 
 def require_publishable(content: Content, root: Path) -> None:
@@ -170,10 +223,81 @@ def generated_sections() -> list[str]:
 
 
 def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
-    from .render import render
+    from .render import RenderError, render
 
-    if production:
-        require_publishable(load_content(root), root)
-    staged, content = stage_site(root)
-    pages = render(root / CONFIG_FILE, staged, out, generated_sections())
+    with build_lock(root):
+        if production:
+            require_publishable(load_content(root), root)
+        staged, content, items = stage_site(root)
+        try:
+            pages = render(
+                root / CONFIG_FILE,
+                staged,
+                out,
+                generated_sections(),
+                verify=lambda site: verify_output(site, items),
+            )
+        except RenderError as problem:
+            if not problem.messages:
+                raise
+            raise ContentErrors(
+                [engine_warning(m, items, root) for m in problem.messages]
+            ) from None
     return BuildResult(pages=pages, staged=staged, warnings=content.warnings)
+
+
+ENGINE_FILE = re.compile(r"Doc file '([^']+)'")
+ENGINE_LINK = re.compile(r"contains a link '([^']+)'|link to '([^']+)'")
+
+
+def engine_warning(message: str, items: list, root: Path) -> ContentError:
+    """An engine warning against the editor's file and line, never a staged path under
+    .build/ that the editor has never seen."""
+    staged = ENGINE_FILE.search(message)
+    item = next((i for i in items if staged and i.path == staged[1]), None)
+    if item is None or item.origin == "generert":
+        return ContentError("nettstedet", 1, "motor", message)
+    line = item.line
+    link = ENGINE_LINK.search(message)
+    target = link and (link[1] or link[2])
+    source = root / item.origin
+    if target and source.is_file():
+        for number, text in enumerate(source.read_text(encoding="utf-8").split("\n"), 1):
+            if target.split("#")[0] and target.split("#")[0] in text or target in text:
+                line = number
+                break
+    if target and ("no such anchor" in message or "does not contain an anchor" in message):
+        text = f"lenken '{target}' går til et avsnitt som ikke finnes"
+    elif target and "not found among documentation files" in message:
+        text = f"lenken '{target}' går til en side som ikke finnes"
+    else:
+        text = message.replace(f"Doc file '{staged[1]}'", "filen") if staged else message
+    return ContentError(
+        item.origin,
+        line,
+        "lenke",
+        f"{text} (forventet en lenke til en side "
+        "eller et avsnitt som finnes; sjekk skrivemåten og overskriften)",
+    )
+
+
+def verify_output(site: Path, items: list) -> None:
+    """Refuse a built site that would run anything but the theme's scripts, naming the
+    source file an editor can fix."""
+    origins = {}
+    for item in items:
+        if isinstance(item, Page):
+            origins[
+                url_of(item.path).lstrip("/") + "index.html"
+                if item.path.endswith(".md")
+                else item.path
+            ] = item.origin
+    problems = verify_site(site)
+    if problems:
+        raise ContentErrors(
+            [
+                ContentError(origins.get(page, page), 1, "html", message)
+                for page, messages in problems.items()
+                for message in messages
+            ]
+        )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .entries import Entry
 from .errors import ContentError, ContentErrors
+from .paths import content_roots, is_published_file
 from .registry import TYPES, ContentType
 from .slugs import slug_for_title
 from .sources import read_source
@@ -30,6 +31,9 @@ def read_all(
         if content_type.layout == "children":
             continue  # read with their parent, in the order the parent lists them
         for path, name in find_files(root, content_type, errors):
+            if not is_published_file(path, root):
+                errors.append(unreadable(path, root))
+                continue
             entry = collect(errors, read_entry, path, root, content_type, vocabularies, name)
             if entry is None:
                 continue
@@ -37,6 +41,7 @@ def read_all(
                 entry, children = read_children(entry, root, vocabularies, errors)
                 entries[child_type(content_type).name] += children
             entries[content_type.name].append(entry)
+    errors += check_tree_files(root)
     for name, found in entries.items():
         found.sort(key=TYPES[name].order)
     return entries, errors
@@ -97,6 +102,29 @@ def find_files(root: Path, content_type: ContentType, errors: list) -> list[tupl
     return [(p, p.stem) for p in files]
 
 
+def unreadable(path: Path, root: Path) -> ContentError:
+    rel = path.relative_to(root).as_posix()
+    if path.is_symlink() and not path.exists():
+        why = "er en snarvei til en fil som ikke finnes (forventet en vanlig fil; slett snarveien)"
+    else:
+        why = (
+            "er en snarvei ut av innholdsmappene (forventet en vanlig fil i mappen; kopier "
+            "filen hit i stedet for å lenke til den)"
+        )
+    return ContentError(rel, 1, "fil", why)
+
+
+def check_tree_files(root: Path) -> list[ContentError]:
+    """Every file under the content folders that the build would copy or read must be a
+    real file inside them: a symlink out of the repository is refused, not followed."""
+    errors = []
+    for base in content_roots(root):
+        for path in sorted(base.rglob("*")):
+            if (path.is_symlink() or not path.exists()) and not is_published_file(path, root):
+                errors.append(unreadable(path, root))
+    return errors
+
+
 def shares_folder_with_single(content_type: ContentType) -> bool:
     return any(t.layout == "single" and t.folder == content_type.folder for t in TYPES.values())
 
@@ -110,7 +138,7 @@ def read_entry(
     parent: str | None = None,
 ) -> Entry:
     source = read_source(path, root)
-    meta = validate_entry(source, content_type.model, vocabularies)
+    meta = validate_entry(source, content_type.model, vocabularies, root)
     if content_type.layout == "tree":
         slug = name  # a hand-written page's address is its path: om/index.md
     elif getattr(meta, "slug", None):

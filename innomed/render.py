@@ -6,10 +6,12 @@ swapped in here without touching the content pipeline.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .postprocess import postprocess
@@ -17,6 +19,10 @@ from .postprocess import postprocess
 
 class RenderError(Exception):
     """MkDocs refused the staged site (strict mode turns every warning into this)."""
+
+    def __init__(self, text: str, messages: list[str] | None = None):
+        super().__init__(text)
+        self.messages = messages or []
 
 
 class WarningCollector(logging.Handler):
@@ -38,8 +44,15 @@ def pin_build_date(root: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(stamp if stamp is not None else 0)
 
 
-def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: Sequence[str] = ()) -> int:
-    """Build into a temporary folder beside `out` and swap only on success. Returns page count."""
+def render(
+    config_file: Path,
+    docs_dir: Path,
+    out: Path,
+    not_in_nav: Sequence[str] = (),
+    verify: Callable[[Path], None] | None = None,
+) -> int:
+    """Build into a temporary folder beside `out`, let `verify` refuse it, and swap only on
+    success. Returns the page count. Callers hold the build lock (innomed/lock.py)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     pin_build_date(config_file.parent)
     from mkdocs.commands.build import build
@@ -47,8 +60,9 @@ def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: Sequence[st
     from mkdocs.exceptions import MkDocsException
 
     out = out.resolve()
-    temporary = out.parent / f".{out.name}.new"
-    shutil.rmtree(temporary, ignore_errors=True)
+    recover(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
     collector = WarningCollector()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collector)
@@ -64,10 +78,14 @@ def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: Sequence[st
         )
         build(config)
         postprocess(temporary)
-    except (MkDocsException, SystemExit, OSError) as error:
+    except BaseException as error:
         shutil.rmtree(temporary, ignore_errors=True)
+        if not isinstance(error, (MkDocsException, SystemExit, OSError)):
+            raise  # Ctrl+C and the like: nothing half-built stays behind
         details = "\n".join(f"  - {message}" for message in collector.messages)
-        raise RenderError(f"MkDocs stoppet bygget: {error}\n{details}".rstrip()) from None
+        raise RenderError(
+            f"MkDocs stoppet bygget: {error}\n{details}".rstrip(), collector.messages
+        ) from None
     finally:
         mkdocs_log.removeHandler(collector)
         mkdocs_log.setLevel(previous_level)
@@ -75,9 +93,15 @@ def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: Sequence[st
         shutil.rmtree(temporary, ignore_errors=True)
         raise RenderError(
             "MkDocs ga advarsler (streng modus):\n"
-            + "\n".join(f"  - {m}" for m in collector.messages)
+            + "\n".join(f"  - {m}" for m in collector.messages),
+            collector.messages,
         )
-    swap_into_place(temporary, out)
+    try:
+        if verify:
+            verify(temporary)
+        swap_into_place(temporary, out)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
     return sum(1 for _ in out.rglob("index.html"))
 
 
@@ -88,12 +112,39 @@ def not_in_nav_option(folders) -> dict:
 
 
 def swap_into_place(new: Path, out: Path) -> None:
+    """Put the new site in place. On Linux the two folders trade places in one atomic step,
+    so a build killed at any moment leaves either the old or the new site, never none."""
+    if out.exists() and exchange(new, out):
+        return  # the old site is now at `new`, which the caller removes
     old = out.parent / f".{out.name}.old"
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
         out.rename(old)
-    new.rename(out)
+    new.rename(out)  # a kill between the two renames is mended by recover()
     shutil.rmtree(old, ignore_errors=True)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """renameat2(RENAME_EXCHANGE); False where the system has no such call."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return result == 0
+
+
+def recover(out: Path) -> None:
+    """Mend what a killed build can leave: the old site set aside but not restored, and
+    temporary folders nobody will finish. Callers hold the build lock, so none is in use."""
+    old = out.parent / f".{out.name}.old"
+    if old.is_dir() and not out.exists():
+        old.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    for stale in out.parent.glob(f".{out.name}.new*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def serve(config_file: Path, docs_dir: Path, port: int, not_in_nav: Sequence[str] = ()) -> None:

@@ -12,19 +12,29 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors, summarize
+from .lock import build_lock
 from .pipeline import CONFIG_FILE, STAGING_DIR, generated_sections, stage_site
 from .registry import source_folders
 
 
 def restage(root: Path) -> bool:
     try:
-        stage_site(root, drafts=True)  # editors preview their drafts, marked as such
+        with build_lock(root):
+            stage_site(root, drafts=True)  # editors preview their drafts, marked as such
     except ContentErrors as problem:
         for error in problem.errors:
             print(error, file=sys.stderr)
         print(
             f"{summarize(len(problem.errors))}: forhåndsvisningen viser forrige versjon til "
             "feilene er rettet.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return False
+    except Exception as error:  # noqa: BLE001 - the watcher must outlive any single edit
+        print(
+            f"Forhåndsvisningen kunne ikke oppdateres ({type(error).__name__}: {error}); "
+            "den viser forrige versjon og prøver igjen ved neste lagring.",
             file=sys.stderr,
             flush=True,
         )

@@ -56,20 +56,23 @@ FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
 
 def read_source(path: Path, root: Path) -> Source:
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
         raise ContentErrors(
             [
                 ContentError(
                     rel,
                     1,
                     "fil",
-                    "filen starter med et usynlig BOM-tegn "
-                    "(forventet UTF-8 uten BOM; lagre filen på nytt som "
-                    "'UTF-8' uten 'BOM' i redigeringsprogrammet)",
+                    f"kan ikke leses ({error.strerror}; "
+                    "sjekk at filen finnes og at du har tilgang)",
                 )
             ]
-        )
+        ) from None
+    # Windows Notepad starts UTF-8 files with a byte order mark; Hugo, Jekyll and MkDocs
+    # accept it, and so do we.
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -80,7 +83,7 @@ def read_source(path: Path, root: Path) -> Source:
                 )
             ]
         ) from None
-    text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if not lines or not FRONT_MATTER_FENCE.match(lines[0]):
         raise ContentErrors(
@@ -119,8 +122,8 @@ def parse_front_matter(yaml_text: str, rel: str, first_line: int) -> tuple[dict,
     """Parse YAML, returning the data and the line of every field; errors carry file lines."""
     try:
         node = yaml.compose(yaml_text, Loader=StrictLoader)
-    except yaml.MarkedYAMLError as error:
-        raise ContentErrors([yaml_error(error, rel, first_line)]) from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise ContentErrors([yaml_error(error, rel, first_line, yaml_text)]) from None
     if node is None:
         return {}, {}
     if not isinstance(node, yaml.MappingNode):
@@ -142,8 +145,8 @@ def parse_front_matter(yaml_text: str, rel: str, first_line: int) -> tuple[dict,
     loader = StrictLoader(yaml_text)
     try:
         data = loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
-        raise ContentErrors([yaml_error(error, rel, first_line)]) from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise ContentErrors([yaml_error(error, rel, first_line, yaml_text)]) from None
     finally:
         loader.dispose()
     return data, field_lines
@@ -174,12 +177,69 @@ def collect_lines(node, path: tuple, first_line: int, out: dict, errors: list, r
             collect_lines(item, path + (index,), first_line, out, errors, rel)
 
 
-def yaml_error(error: yaml.MarkedYAMLError, rel: str, first_line: int) -> ContentError:
-    mark = error.problem_mark or error.context_mark
+def yaml_error(error: Exception, rel: str, first_line: int, text: str = "") -> ContentError:
+    """PyYAML's English message as one Norwegian line an editor can act on."""
+    lines = text.split("\n")
+    if isinstance(error, RecursionError):
+        return ContentError(
+            rel,
+            first_line,
+            "front matter",
+            "er nøstet for dypt (forventet "
+            "felt med verdier og lister, ikke hundrevis av nivåer inni "
+            "hverandre)",
+        )
+    if isinstance(error, yaml.reader.ReaderError):
+        line = first_line + text.count("\n", 0, max(error.position, 0))
+        return ContentError(
+            rel,
+            line,
+            "front matter",
+            f"inneholder et usynlig kontrolltegn "
+            f"(#x{error.character:04x}) (forventet vanlig tekst; skriv linjen "
+            "på nytt, eller slett tegnet)",
+        )
+    marked = error if isinstance(error, yaml.MarkedYAMLError) else None
+    mark = marked and (marked.problem_mark or marked.context_mark)
     line = first_line + (mark.line if mark else 0)
-    problem = error.problem or "ugyldig YAML"
+    problem = (marked and marked.problem) or str(error)
+    context = (marked and marked.context) or ""
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    context_line = (
+        lines[marked.context_mark.line]
+        if marked and marked.context_mark and marked.context_mark.line < len(lines)
+        else ""
+    )
     if "'\\t'" in problem or "\t" in problem:
         hint = "tabulator-tegn i innrykk (forventet mellomrom; bytt tabulator med to mellomrom)"
+    elif "quoted scalar" in context:
+        if marked and marked.context_mark:
+            line = first_line + marked.context_mark.line
+        hint = (
+            "anførselstegnet blir aldri lukket (forventet et avsluttende \" eller ' på "
+            "samme linje som verdien starter)"
+        )
+    elif "found '<scalar>'" in problem and QUOTED_THEN_TEXT.search(context_line + source_line):
+        hint = (
+            "tekst etter anførselstegnene (forventet at hele verdien står inni "
+            'anførselstegnene, for eksempel title: "«Én vei inn» i Bergen")'
+        )
+    elif "that cannot start any token" in problem:
+        character = problem.split("'")[1] if "'" in problem else "?"
+        hint = (
+            f"verdien kan ikke starte med tegnet {character} (forventet at verdien står i "
+            'anførselstegn, for eksempel "@InnoMed")'
+        )
+    elif "flow sequence" in context or "flow mapping" in context:
+        hint = (
+            "en liste i [ ] eller { } blir ikke lukket riktig (forventet for eksempel "
+            "[Nord, Vest] på én linje, med komma mellom verdiene)"
+        )
+    elif "undefined alias" in problem:
+        hint = (
+            "verdien starter med * (forventet tekst; sett verdien i anførselstegn, for "
+            'eksempel "*viktig*")'
+        )
     elif "mapping values are not allowed" in problem:
         hint = (
             "et kolon på feil sted (forventet 'felt: verdi'; sett verdien i anførselstegn "
@@ -193,6 +253,10 @@ def yaml_error(error: yaml.MarkedYAMLError, rel: str, first_line: int) -> Conten
     else:
         hint = f"ugyldig YAML: {problem} (sjekk innrykk, kolon og anførselstegn)"
     return ContentError(rel, line, "front matter", hint)
+
+
+# `title: "Hei" og mer`: a closed quote followed by more text on the same line.
+QUOTED_THEN_TEXT = re.compile(r""":\s*(["'])[^"']*\1\s*[^\s#]""")
 
 
 def dotted(path: tuple) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .pages import Page, StaticFile, url_of
+from .paths import is_published_file
 
 
 def served_at(path: str) -> str:
@@ -47,8 +48,40 @@ def check_collisions(items: list[Page | StaticFile]) -> None:
         raise ContentErrors(errors)
 
 
-def stage(items: list[Page | StaticFile], docs_dir: Path) -> Path:
+def check_containment(items: list[Page | StaticFile], docs_dir: Path, root: Path) -> None:
+    """The last line of defence, after validation: nothing is written outside the staged
+    tree and nothing is copied from outside the content tree."""
+    errors = []
+    for item in items:
+        if not (docs_dir / item.path).resolve().is_relative_to(docs_dir.resolve()):
+            errors.append(
+                ContentError(
+                    item.origin,
+                    item.line,
+                    "adresse",
+                    f"'{item.path}' "
+                    "ville blitt skrevet utenfor nettstedet (forventet en "
+                    "sti inne i det)",
+                )
+            )
+        if isinstance(item, StaticFile) and not is_published_file(item.source, root):
+            errors.append(
+                ContentError(
+                    item.origin,
+                    item.line,
+                    "fil",
+                    f"'{item.source.name}' "
+                    "ligger utenfor innholdsmappene og publiseres ikke "
+                    "(forventet en fil ved siden av markdown-filen)",
+                )
+            )
+    if errors:
+        raise ContentErrors(errors)
+
+
+def stage(items: list[Page | StaticFile], docs_dir: Path, root: Path) -> Path:
     check_collisions(items)
+    check_containment(items, docs_dir, root)
     docs_dir.mkdir(parents=True, exist_ok=True)
     wanted = set()
     for item in items:
@@ -79,7 +112,7 @@ def copy_tree_files(
         if relative.parts[0] in skip_folders:
             continue  # sections copy the files their entries point to, nothing else
         if (
-            path.is_file()
+            is_published_file(path, root)  # never follow a symlink out of the tree
             and path.suffix.lower() not in skip_suffixes
             and not path.name.startswith(".")
         ):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from .body_checks import check_body
 from .errors import ContentError, ContentErrors
+from .paths import outside_reason
 from .slugs import slug_for_title
 from .sources import Source, dotted
 from .vocabulary import Vocabularies
@@ -116,26 +118,44 @@ def referenced_files(meta) -> list[tuple[tuple, str]]:
     return wanted
 
 
-def check_files(source: Source, meta) -> list[ContentError]:
-    """Files are given relative to the markdown file; each one must exist."""
+def check_files(source: Source, meta, root: Path) -> list[ContentError]:
+    """Files are given relative to the markdown file; each one must exist inside the content
+    tree, and two may not be published under one name."""
     errors = []
     folder = source.path.parent
+    published: dict = {}
     for loc, name in referenced_files(meta):
-        if not (folder / name).is_file():
+        reason = outside_reason(name, folder, root)
+        base = name.replace("\\", "/").rsplit("/", 1)[-1]
+        if reason:
+            errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc), reason))
+        elif base in published and loc[0] != "transcript":
+            errors.append(
+                ContentError(
+                    source.rel,
+                    source.line_of(loc),
+                    dotted(loc),
+                    f"filnavnet '{base}' er allerede brukt av {published[base]} (forventet "
+                    "ulike filnavn: filene publiseres i samme mappe; gi den ene et nytt navn)",
+                )
+            )
+        elif not (folder / name).is_file():
             errors.append(
                 ContentError(
                     source.rel,
                     source.line_of(loc),
                     dotted(loc),
                     f"finner ikke filen '{name}' (forventet en fil i "
-                    f"'{(folder / name).parent.relative_to(folder.parent).as_posix()}'; "
+                    f"'{(folder / name).parent.relative_to(root).as_posix()}'; "
                     "sjekk navn og store/små bokstaver)",
                 )
             )
+        else:
+            published.setdefault(base, dotted(loc))
     return errors
 
 
-def validate_entry(source: Source, model: type[BaseModel], vocabularies: Vocabularies):
+def validate_entry(source: Source, model: type[BaseModel], vocabularies: Vocabularies, root: Path):
     """Front matter and the files it points to; raises ContentErrors with every problem.
 
     When the front matter fails, the body's own problems (headings, link text, alt text) are
@@ -145,7 +165,7 @@ def validate_entry(source: Source, model: type[BaseModel], vocabularies: Vocabul
         meta = validate_meta(source, model, vocabularies)
     except ContentErrors as problem:
         raise ContentErrors(problem.errors + check_body(source)) from None
-    errors = check_files(source, meta)
+    errors = check_files(source, meta, root)
     if errors:
         raise ContentErrors(errors + check_body(source))
     return meta

@@ -88,7 +88,24 @@ class Vocabularies:
 
 def load_vocabularies(path: Path, root: Path) -> Vocabularies:
     rel = path.relative_to(root).as_posix()
-    data, lines = parse_front_matter(path.read_text(encoding="utf-8"), rel, first_line=1)
+    try:
+        text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        why = error.strerror if isinstance(error, OSError) else "er ikke UTF-8"
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    1,
+                    "fil",
+                    f"ordlistene kan ikke leses ({why}; "
+                    "forventet filen med regioner, pasientgrupper, temaer "
+                    "og faser; hent den fra git med 'git checkout -- "
+                    f"{rel}')",
+                )
+            ]
+        ) from None
+    data, lines = parse_front_matter(text, rel, first_line=1)
     errors = []
     by_name = {}
     for name in NOUNS:

@@ -24,7 +24,11 @@ def test_workflow_tests_every_push_and_pull_request():
     runs = [step.get("run") for step in steps if step.get("run")]
     # The site is built from the commit alone (the committed audit record), before the tests
     # could change any file; the upload after them still needs them to pass.
-    assert runs == ["make site", "make test"]
+    assert runs[:2] == ["make site", "make test"]
+    # Deploys (push to main and the daily run) build for production, which refuses a site
+    # without InnoMed's contact details.
+    assert runs[2:] == [".venv/bin/python build.py build --production"]
+    assert "schedule" in workflow["on"]
     python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"
     node = next(step for step in steps if step.get("uses", "").startswith("actions/setup-node"))
@@ -36,7 +40,8 @@ def test_workflow_tests_every_push_and_pull_request():
 def test_workflow_deploys_only_from_the_default_branch_after_tests():
     deploy = load_workflow()["jobs"]["deploy"]
     assert deploy["needs"] == "test"
-    assert "default_branch" in deploy["if"] and "push" in deploy["if"]
+    # Pushes to the default branch and the daily scheduled run deploy; pull requests never.
+    assert "default_branch" in deploy["if"] and "!= 'pull_request'" in deploy["if"]
     uses = [step.get("uses", "") for step in deploy["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}

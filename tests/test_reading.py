@@ -73,14 +73,15 @@ def test_unclosed_front_matter(tmp_path):
     assert "avsluttet" in error.message
 
 
-def test_byte_order_mark_is_reported_not_swallowed(tmp_path):
+def test_byte_order_mark_and_windows_line_ends_are_accepted(tmp_path):
+    """Notepad writes a BOM and CRLF; Hugo, Jekyll and MkDocs accept both, and so do we (the
+    metadata must not silently come out empty, as python-frontmatter does)."""
     path = tmp_path / "projects" / "x.md"
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"\xef\xbb\xbf---\ntitle: Hei\n---\n")
-    with pytest.raises(ContentErrors) as caught:
-        read_source(path, tmp_path)
-    [error] = caught.value.errors
-    assert error.line == 1 and "BOM" in error.message
+    path.write_bytes(b"\xef\xbb\xbf---\r\ntitle: Hei\r\nlang: nn\r\n---\r\nTekst.\r\n")
+    source = read_source(path, tmp_path)
+    assert source.meta == {"title": "Hei", "lang": "nn"}
+    assert source.body == "Tekst.\n" and source.lines[("lang",)] == 3
 
 
 def test_duplicate_key_is_an_error_with_both_lines(tmp_path):

@@ -1,0 +1,53 @@
+"""Only files inside the content tree are ever read or published.
+
+Content arrives by pull request, also from people outside InnoMed, so a file name in front
+matter or a link in a body is untrusted: `/etc/passwd`, `../.git/config` (which holds the
+CI checkout token) or a symlink out of the repository must never be copied into the site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from .registry import source_folders
+
+
+def content_roots(root: Path) -> list[Path]:
+    """The folders editors' files live in (projects/, content/, courses/, podcast/)."""
+    return [(root / folder).resolve() for folder in source_folders() if folder != "data"]
+
+
+def outside_reason(name: str, folder: Path, root: Path) -> str | None:
+    """Why `name`, given relative to the markdown file in `folder`, may not be published;
+    None when it is a real file inside the content tree."""
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if pure.is_absolute() or (pure.parts and ":" in pure.parts[0]):
+        return (
+            f"'{name}' er en absolutt sti (forventet en sti fra markdown-filen, for "
+            "eksempel bilder/bilde.jpg)"
+        )
+    target = folder / pure
+    if target.is_symlink() and not target.exists():
+        return f"'{name}' er en snarvei til en fil som ikke finnes (forventet en vanlig fil)"
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        return f"'{name}' kan ikke leses (forventet en vanlig fil)"
+    if not any(resolved.is_relative_to(base) for base in content_roots(root)):
+        return (
+            f"'{name}' ligger utenfor innholdsmappene (forventet en fil i "
+            f"{', '.join(f + '/' for f in source_folders() if f != 'data')}; legg filen "
+            "ved siden av markdown-filen)"
+        )
+    if resolved.name.startswith("."):
+        return f"'{name}' er en skjult fil (forventet en vanlig fil uten punktum først i navnet)"
+    return None  # inside; whether it exists is reported by the caller, with where to look
+
+
+def is_published_file(path: Path, root: Path) -> bool:
+    """A static file found by walking a content folder: a real file, inside the tree."""
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return resolved.is_file() and any(resolved.is_relative_to(b) for b in content_roots(root))

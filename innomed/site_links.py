@@ -1,0 +1,129 @@
+"""Links between the generated pages, checked without the engine, so that `check` refuses
+everything the build would: a dead relative link, a missing anchor or image, a hand-written
+page the menu does not know, two sources for one address.
+
+Errors name the editor's file and the line the link is on, never a staged path.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from .errors import ContentError, ContentErrors
+from .pages import Page, StaticFile
+from .slugs import heading_anchor
+from .stage import check_collisions, check_containment
+
+LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+ATTRIBUTE_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def heading_ids(text: str) -> set[str]:
+    """The anchors the engine gives a page's headings (toc with our slugify, `{ #id }`)."""
+    ids: set[str] = set()
+    counts: dict[str, int] = {}
+    fenced = False
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            fenced = not fenced
+        match = None if fenced else HEADING.match(line)
+        if not match:
+            continue
+        title = match[2]
+        if explicit := EXPLICIT_ID.search(title):
+            ids.add(explicit[1])
+            continue
+        plain = html.unescape(
+            re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", ATTRIBUTE_LIST.sub("", title))
+        )
+        anchor = heading_anchor(re.sub(r"[*_`]", "", plain))
+        if anchor in counts:
+            counts[anchor] += 1
+            anchor = f"{anchor}_{counts[anchor]}"
+        else:
+            counts[anchor] = 0
+        ids.add(anchor)
+    ids.update(re.findall(r'\bid="([^"]+)"', text))  # raw HTML and generated sections
+    return ids
+
+
+def check_site(
+    items: list[Page | StaticFile],
+    root: Path,
+    docs_dir: Path,
+    nav_pages: list[str],
+    generated: list[str],
+) -> list[ContentError]:
+    errors: list[ContentError] = []
+    for check in (
+        lambda: check_collisions(items),
+        lambda: check_containment(items, docs_dir, root),
+    ):
+        try:
+            check()
+        except ContentErrors as problem:
+            errors += problem.errors
+    pages = {item.path: item for item in items if isinstance(item, Page)}
+    files = {item.path for item in items}
+    anchors: dict[str, set[str]] = {}
+    for path, page in pages.items():
+        if not path.endswith(".md"):
+            continue
+        for target in LINK.findall(page.text):
+            if SCHEME.match(target) or target.startswith("/"):
+                continue
+            file_part, _, anchor = target.partition("#")
+            resolved = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(path), file_part))
+                if file_part
+                else path
+            )
+            if resolved not in files:
+                errors.append(link_error(page, root, target, "en side eller fil som ikke finnes"))
+            elif anchor and resolved.endswith(".md"):
+                if resolved not in anchors:
+                    anchors[resolved] = heading_ids(pages[resolved].text)
+                if anchor not in anchors[resolved]:
+                    errors.append(
+                        link_error(page, root, target, "et avsnitt som ikke finnes på siden")
+                    )
+    in_nav = set(nav_pages)
+    for path, page in pages.items():
+        hand_written = page.origin.startswith("content/") and path.endswith(".md")
+        if hand_written and path not in in_nav and path.split("/")[0] not in generated:
+            errors.append(
+                ContentError(
+                    page.origin,
+                    1,
+                    "meny",
+                    "siden er ikke med i menyen "
+                    f"(forventet en linje for '{path}' under nav: i "
+                    "mkdocs.yml, der siden skal stå)",
+                )
+            )
+    return errors
+
+
+def link_error(page: Page, root: Path, target: str, what: str) -> ContentError:
+    line = page.line
+    source = root / page.origin
+    if page.origin != "generert" and source.is_file():
+        for number, text in enumerate(source.read_text(encoding="utf-8").split("\n"), 1):
+            if f"({target}" in text or f"({target.split('#')[0]}" in text:
+                line = number
+                break
+    return ContentError(
+        page.origin,
+        line,
+        "lenke",
+        f"lenken '{target}' går til {what} "
+        "(forventet en lenke til en side, fil eller overskrift som finnes; "
+        "sjekk skrivemåten)",
+    )
