@@ -123,19 +123,26 @@ def news_feed(content: Content, site_url: str) -> str | None:
     feed.link(href=f"{base}/aktuelt/feed.xml", rel="self")
     feed.link(href=f"{base}/aktuelt/", rel="alternate")
     feed.author(name="InnoMed")
+    stamps = []
     for entry_source in reversed(content.news):
         meta = entry_source.meta
         url = base + url_for(entry_source)
-        published = midnight(partial_date_start(meta.date))
+        # Atom wants a time for every entry. A day the source gives is used as is; a year or
+        # a month alone is never turned into an invented "1 January": then the entry carries
+        # only `updated`, the day the article last changed here (front matter, else git).
+        day = dt.date.fromisoformat(meta.date) if len(meta.date) == 10 else None
+        changed = meta.updated or day or content.file_dates.get(entry_source.source.rel)
+        changed = changed or partial_date_start(meta.date)
         entry = feed.add_entry()
         entry.id(url)
         entry.title(meta.title)
         entry.link(href=url, rel="alternate")
         entry.summary(meta.summary)
-        entry.published(published)
-        entry.updated(midnight(meta.updated) if meta.updated else published)
-    newest = max(partial_date_start(n.meta.date) for n in content.news)
-    feed.updated(midnight(newest))
+        if day:
+            entry.published(midnight(day))
+        entry.updated(midnight(changed))
+        stamps.append(changed)
+    feed.updated(midnight(max(stamps)))
     return feed.atom_str(pretty=True).decode("utf-8")
 
 

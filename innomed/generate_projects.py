@@ -24,13 +24,40 @@ def round_page(support) -> str:
     return f"tildelinger/{support.year}.md"
 
 
-def support_value(support) -> list:
+# The fact box speaks the page's language: a nynorsk report gets nynorsk labels (WCAG 3.1.2
+# asks that a part in another language be marked; better still, it is not in another one).
+NYNORSK = {
+    "Regioner": "Regionar",
+    "Prosjekteier": "Prosjekteigar",
+    "Samarbeidspartnere": "Samarbeidspartnarar",
+    "Temaer": "Tema",
+    "Støtte fra InnoMed": "Støtte frå InnoMed",
+    "Forventede leveranser": "Forventa leveransar",
+    "Fase ved start av veiledningen": "Fase ved start av rettleiinga",
+    "Fase ved slutt av veiledningen": "Fase ved slutt av rettleiinga",
+    "Veiledning fra InnoMed": "Rettleiing frå InnoMed",
+    "Relaterte prosjekter": "Relaterte prosjekt",
+    "Erfaringsrapporter om veiledningen": "Erfaringsrapportar om rettleiinga",
+    "Pågående": "Pågåande",
+    "Avsluttet": "Avslutta",
+    "Prosjektbeskrivelse": "Prosjektskildring",
+    "timer": "timar",
+}
+
+
+def translator(lang: str):
+    """Bokmål text -> the same text in the page's written form."""
+    return (lambda text: NYNORSK.get(text, text)) if lang == "nn" else (lambda text: text)
+
+
+def support_value(support, tr=None) -> list:
+    tr = tr or translator("nb")
     parts: list = [
         f"{support.type}, ",
         Link(support.round or str(support.year), round_page(support)),
     ]
     if support.hours:
-        parts.append(f", {support.hours} timer")
+        parts.append(f", {support.hours} {tr('timer')}")
     if support.description:
         parts.append(f": {support.description}")
     return parts
@@ -40,9 +67,10 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
     """(label, values) in the order the fact box shows them; rows without values are left
     out by the template."""
     meta = project.meta
-    return [
-        ("Type", [meta.kind]),
-        ("Status", [meta.status]),
+    tr = translator(meta.lang)
+    rows = [
+        ("Type", [tr(meta.kind)]),
+        ("Status", [tr(meta.status)]),
         (
             "Region" if len(meta.regions) == 1 else "Regioner",
             term_links(catalog, "regions", meta.regions),
@@ -51,7 +79,7 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
         ("Samarbeidspartnere", [", ".join(meta.partners)] if meta.partners else []),
         ("Pasientgrupper", term_links(catalog, "patient_groups", meta.patient_groups)),
         ("Temaer", term_links(catalog, "themes", meta.themes)),
-        ("Støtte fra InnoMed", [support_value(s) for s in meta.support]),
+        ("Støtte fra InnoMed", [support_value(s, tr) for s in meta.support]),
         ("Innovasjonstype", [meta.innovation_type] if meta.innovation_type else []),
         ("Forventede leveranser", list(meta.deliverables)),
         (
@@ -72,6 +100,7 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
         ("Publisert", [format_date(meta.published)] if meta.published else []),
         ("Oppdatert", [format_date(meta.updated)] if meta.updated else []),
     ]
+    return [(tr(label), values) for label, values in rows]
 
 
 def project_context(project: Entry, content) -> dict:
@@ -97,6 +126,7 @@ def project_context(project: Entry, content) -> dict:
             "target": asset_path(project, image.file),
         },
         "labels": {"facts": "Fakta om prosjektet"},
+        "tr": translator(meta.lang),
         "fact_rows": fact_rows(project, catalog),
         "attachments": download_rows(
             project, meta.attachments, lambda name: asset_path(project, name)
