@@ -208,7 +208,14 @@ def generate_allocation_pages(catalog: Catalog) -> list[Page]:
         year_projects = unique(
             [p for projects in rounds.values() for p in projects], catalog.projects
         )
-        rows.append([Link(str(year), year_page), "alle", str(len(year_projects))])
+        complete = any(rounds)
+        rows.append(
+            [
+                Link(str(year), year_page),
+                "alle" if complete else "alle (ufullstendig)",
+                str(len(year_projects)),
+            ]
+        )
         round_links = []
         for round_name in sorted(r for r in rounds if r):
             number = round_name.split("-")[1]
@@ -230,6 +237,13 @@ def generate_allocation_pages(catalog: Catalog) -> list[Page]:
             for position, round_link in enumerate(round_links):
                 intro += [", "] * bool(position) + [round_link]
             intro.append(".")
+        else:
+            # Without rounds the sources describe no allocation list for the year, only
+            # projects that still appear on the site: say so, rather than imply a total.
+            intro.append(
+                f" Oversikten viser bare prosjektene på nettstedet som fikk støtte i "
+                f"{year}, ikke alle tildelingene det året."
+            )
         pages += paginated_listing(
             year_page,
             f"Tildelinger {year}",
