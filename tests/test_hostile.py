@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from innomed.errors import ContentErrors
 from innomed.pipeline import load_content
 
+from browser import chromium  # noqa: F401, F811  (the session's Chromium, a fixture)
 from conftest import REPO, run_build_py, write, write_project
 
 ATTACK = '"><img src=x onerror=alert(1)> `kode` *fet* [lenke](javascript:alert(2)) { onmouseover="alert(3)" }'
@@ -439,3 +440,39 @@ def test_a_link_to_news_not_yet_published_is_an_error(scratch, monkeypatch):
     monkeypatch.setenv("INNOMED_TODAY", "2026-12-01")
     [error] = errors_of(scratch)
     assert error.path == "projects/x.md" and error.field == "lenke"
+
+
+@pytest.mark.browser
+def test_no_script_from_content_runs_in_a_browser(tmp_path, chromium):  # noqa: F811
+    """The attack title on the page, in the listing, on the home page and in the search box:
+    no dialog ever opens and nothing is fetched from another host."""
+    from browser import SiteServer, goto, new_context
+    from conftest import make_scratch_site
+
+    root = make_scratch_site(tmp_path / "root")
+    write_project(root, "angrep", text=project_text())
+    result = run_build_py(root, "build")
+    assert result.returncode == 0, result.stderr
+    dialogs: list[str] = []
+    with SiteServer(root / "site") as server:
+        context, log = new_context(chromium, 1280, server)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        project = next(
+            p.name
+            for p in (root / "site/prosjekt").iterdir()
+            if p.is_dir() and p.name not in {"side", "alfabetisk"}
+        )
+        for url in (f"/prosjekt/{project}/", "/prosjekt/", "/prosjekt/alfabetisk/", "/"):
+            goto(page, server, url, log)
+            for heading in page.locator("h1, h2, h3").all()[:10]:
+                if heading.is_visible():
+                    heading.hover()
+            page.wait_for_timeout(200)
+        search = page.locator('input[type="search"], input[name="query"]').first
+        if search.count():
+            page.keyboard.press("/")
+            search.fill("img onerror alert")
+            page.wait_for_timeout(800)
+        context.close()
+    assert dialogs == [] and log.foreign == []
