@@ -58,3 +58,76 @@ def test_check_todo_lists_notes_with_line_and_files_without_source(capsys):
     assert rest.startswith(" notes: Prosjekteier er ikke oppgitt")
     assert Path(ROOT / path).read_text().splitlines()[int(line) - 1].lstrip().startswith("- ")
     assert "content/tilgjengelighetserklaering.md:1: source: mangler (ingen kilde oppgitt)" in lines
+
+
+# The figures: one set, from front matter, equal to the annual report's ------------------
+
+REPORT_PAGE = ROOT / "content/om/arsrapport-2025.md"
+
+
+def report_table(heading_cell: str) -> dict[str, int]:
+    """A two-or-three-column table of the annual report page, first cell -> last number."""
+    rows: dict[str, int] = {}
+    in_table = False
+    for line in REPORT_PAGE.read_text(encoding="utf-8").split("\n"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and cells[0] == heading_cell:
+            in_table = True
+        elif in_table and not line.startswith("|"):
+            break
+        elif in_table and cells[-1].isdigit():
+            rows[cells[0]] = int(cells[-1])
+    return rows
+
+
+def projects_2025(content):
+    return [
+        p
+        for p in content.catalog.projects
+        if any(s.allocation_year == 2025 for s in p.meta.support)
+    ]
+
+
+def test_2025_allocations_per_round_and_unique_projects_match_the_annual_report(content):
+    rounds = report_table("Runde")
+    figures = report_table("Nøkkeltall")
+    computed = {
+        name.split("-")[1]: len(projects)
+        for name, projects in content.catalog.allocations[2025].items()
+        if name
+    }
+    assert computed == {k: v for k, v in rounds.items() if k != "Totalt"}
+    allocations = sum(
+        1 for p in projects_2025(content) for s in p.meta.support if s.allocation_year == 2025
+    )
+    assert allocations == rounds["Totalt"] == figures["Tildelinger (innvilgede søknader)"]
+    assert len(projects_2025(content)) == figures["Unike prosjekter som fikk støtte"]
+
+
+def test_2025_projects_per_region_never_exceed_the_report_and_the_gap_is_unknown_regions(content):
+    report = report_table("Region")
+    total = report.pop("Totalt")
+    projects = projects_2025(content)
+    for region, expected in report.items():
+        assert sum(region in p.meta.regions for p in projects) <= expected, region
+    known = [p for p in projects if set(p.meta.regions) & set(report)]
+    unknown = [p for p in projects if not set(p.meta.regions) & set(report)]
+    assert len(known) + len(unknown) == total
+    assert all(p.meta.regions == [] or p.meta.notes for p in unknown)
+
+
+def test_the_note_on_support_types_states_what_front_matter_says(content):
+    by_type: dict[str, set] = {}
+    count: dict[str, int] = {}
+    for project in projects_2025(content):
+        for support in project.meta.support:
+            if support.allocation_year == 2025:
+                by_type.setdefault(support.type, set()).add(project.slug)
+                count[support.type] = count.get(support.type, 0) + 1
+    tailored, group = "Skreddersydd innovasjonsrådgivning", "Gruppebasert prosessveiledning"
+    both = len(by_type[tailored] & by_type[group])
+    text = " ".join(REPORT_PAGE.read_text(encoding="utf-8").split())
+    assert (
+        f"gir {count[tailored]} tildelinger med skreddersydd og {count[group]} med "
+        f"gruppebasert prosessveiledning, og {both} prosjekter med begge"
+    ) in text
