@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from .dates import format_date
+from .templating import render_template
 
 SUMMARY_FILE = Path("data/tilgjengelighetstest.json")
 STATEMENT_PAGE = "tilgjengelighetserklaering.md"
@@ -33,7 +34,8 @@ def read_summary(root: Path) -> dict | None:
 
 
 def statement_section(summary: dict) -> str:
-    """Markdown for 'Siste automatiske test', from the record the browser audit wrote."""
+    """'Siste automatiske test' from the record the browser audit wrote: rows of data, made
+    into markdown (escaped) by a template."""
     audit = summary.get("accessibility", {})
     axe = audit.get("axe", {})
     vnu = summary.get("vnu", {})
@@ -60,9 +62,5 @@ def statement_section(summary: dict) -> str:
                 str(keyboard["reflow_320px"].get("scrolling_sideways", "?")),
             )
         )
-    table = "| Hva | Resultat |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
-    dated = f" {format_date(dt.date.fromisoformat(when))}" if when else ""
-    return (
-        f"\n\n## Siste automatiske test\n\nResultatet av den siste automatiske testen, "
-        f"kjørt{dated}:\n\n{table}\n"
-    )
+    dated = format_date(dt.date.fromisoformat(when)) if when else None
+    return render_template("statement_audit.md.j2", page=STATEMENT_PAGE, rows=rows, when=dated)
