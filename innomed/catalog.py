@@ -97,32 +97,56 @@ def group_allocations(projects: list[Project]) -> dict:
 
 
 def check_cross_references(projects: list[Project]) -> list[ContentError]:
+    """Every address once: two projects with one address, and an old address (legacy path)
+    that is now a live page, are errors. The live page wins: the error is on the legacy path,
+    never a redirect silently put over a page."""
     errors: list[ContentError] = []
-    owner_of_path: dict = {}
+    live: dict = {}
     for project in projects:
         address = url_for(project).rstrip("/")
-        claims: list[tuple[str, tuple]] = [
-            (address, ("slug",) if project.meta.slug else ("title",))
-        ]
-        claims += [
-            (path, ("legacy_paths", i))
-            for i, path in enumerate(project.meta.legacy_paths)
-            if path != address
-        ]
-        for path, loc in claims:
-            if path in owner_of_path:
-                other = owner_of_path[path]
+        if not project.slug:
+            errors.append(
+                ContentError(
+                    project.source.rel,
+                    project.source.line_of(("title",)),
+                    "title",
+                    "tittelen gir ingen adresse (forventet minst "
+                    "én bokstav eller ett tall, eller sett 'slug:')",
+                )
+            )
+        elif address in live:
+            errors.append(
+                ContentError(
+                    project.source.rel,
+                    project.source.line_of(("slug",) if project.meta.slug else ("title",)),
+                    "slug" if project.meta.slug else "title",
+                    f"adressen '{address}/' er allerede brukt av {live[address].source.rel} "
+                    "(forventet én fil per adresse; gi en av dem en annen 'slug')",
+                )
+            )
+        else:
+            live[address] = project
+    old: dict = {}
+    for project in projects:
+        address = url_for(project).rstrip("/")
+        for index, path in enumerate(project.meta.legacy_paths):
+            if path == address:
+                continue
+            owner = live.get(path) or old.get(path)
+            whose = "siden til" if path in live else "også gammel adresse for"
+            if owner is not None:
                 errors.append(
                     ContentError(
                         project.source.rel,
-                        project.source.line_of(loc),
-                        loc[0],
-                        f"adressen '{path}/' er allerede brukt av {other.source.rel} (forventet én "
-                        "fil per adresse; gi en av dem en annen 'slug')",
+                        project.source.line_of(("legacy_paths", index)),
+                        f"legacy_paths[{index}]",
+                        f"den gamle adressen '{path}/' er {whose} {owner.source.rel} "
+                        "(forventet en adresse som ingen side har nå; slett linjen, ellers "
+                        "ville videresendingen skjult siden)",
                     )
                 )
             else:
-                owner_of_path[path] = project
+                old[path] = project
     slugs = {project.slug for project in projects}
     for project in projects:
         for index, slug in enumerate(project.meta.related):
