@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .postprocess import postprocess
+from .search_index import SearchIndexError, index_site
 
 
 class RenderError(Exception):
@@ -64,6 +65,11 @@ def render(config_file: Path, docs_dir: Path, out: Path, not_in_nav: Sequence[st
         )
         build(config)
         postprocess(temporary)
+        # On the finished pages, before the swap: a failed index keeps the previous site.
+        index_site(temporary)
+    except SearchIndexError as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise RenderError(str(error)) from None
     except (MkDocsException, SystemExit, OSError) as error:
         shutil.rmtree(temporary, ignore_errors=True)
         details = "\n".join(f"  - {message}" for message in collector.messages)
