@@ -28,7 +28,8 @@
   var status = panel.querySelector('[role="status"]');
   var closeButton = panel.querySelector(".innomed-search__close");
 
-  var PAGE = 10;
+  // Each result costs its page fragment (~5 kB gzip); 6 keep the first query under 150 kB.
+  var PAGE = 6;
   var FILTER_NAMES = [
     ["type", "Innholdstype"],
     ["region", "Region"],
