@@ -26,6 +26,7 @@ from .generate_sections import (
 )
 from .pages import Page, StaticFile
 from .registry import TYPES, asset_path, page_of
+from .search_index import search_front
 from .templating import Markup, render_template
 from .validate import referenced_files
 
@@ -65,6 +66,8 @@ def render_entry(entry: Entry, content, extra: Markup | None = None) -> Page:
     if entry.type.name == "page":
         body = Markup(entry_body_with(body, extra))
     context = (CONTEXT.get(entry.type.name) or default_context)(entry, content)
+    # Every entry type's page is searchable, whatever its context function returns.
+    context["front"] = {**context["front"], **search_front(entry)}
     text = render_template(
         entry.type.required("template"),
         page=page,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .postprocess import postprocess
+from .search_index import SearchIndexError, index_site
 
 
 class RenderError(Exception):
@@ -78,6 +79,11 @@ def render(
         )
         build(config)
         postprocess(temporary)
+        # On the finished pages, before the swap: a failed index keeps the previous site.
+        index_site(temporary)
+    except SearchIndexError as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise RenderError(str(error)) from None
     except BaseException as error:
         shutil.rmtree(temporary, ignore_errors=True)
         if not isinstance(error, (MkDocsException, SystemExit, OSError)):

@@ -10,8 +10,9 @@
  *   - makes the closed drawer inert below 1220 px, so its off-screen links take no Tab stops,
  *   - makes everything else inert while the drawer or the search is open (they are modal),
  *   - moves focus into what opened, closes it on Escape and gives focus back to the button,
- *   - tells screen readers the number of search results (a status region).
- * Without JavaScript Material hides the search and the drawer stays a plain link list.
+ * The search itself (Pagefind, the results, their status region) is innomed-search.js.
+ * Without JavaScript the search button gives way to a link to the A–Å list of projects and
+ * the drawer stays a plain link list.
  */
 (function () {
   "use strict";
@@ -122,9 +123,9 @@
     buttons.search.addEventListener("click", function () { setOpen("search", !isOpen("search")); });
   }
 
-  // Escape closes the drawer (Material already closes the search on Escape). In the open
-  // search, Tab moves through the results like any dialog instead of closing it (Material
-  // closes on Tab); the capture phase runs before Material's listener on window.
+  // Escape closes the drawer (innomed-search.js closes the search). In the open search, Tab
+  // moves through the results like in any dialog; the capture phase keeps Material's global
+  // key handling on window out of it.
   window.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && isOpen("drawer")) {
       event.preventDefault();
@@ -174,23 +175,6 @@
       }
     });
   }
-  // WCAG 4.1.3: Material shows "12 treff" as plain text; screen readers are told too, through
-  // a polite status region, once the count has stopped changing while the user types.
-  var meta = document.querySelector(".md-search-result__meta");
-  if (meta && panels.search && window.MutationObserver) {
-    var status = document.createElement("div");
-    status.className = "innomed-visually-hidden";
-    status.setAttribute("role", "status");
-    panels.search.appendChild(status);
-    var timer = null;
-    new MutationObserver(function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(function () {
-        status.textContent = isOpen("search") ? meta.textContent.trim() : "";
-      }, 600);
-    }).observe(meta, { childList: true, characterData: true, subtree: true });
-  }
-
   var pending = false;
   window.addEventListener("load", markScrollRegions);
   window.addEventListener("resize", function () {

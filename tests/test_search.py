@@ -1,0 +1,309 @@
+"""Site search (Pagefind, innomed/search_index.py; UI in theme/assets/innomed-search.js).
+
+Expectations are computed from the built pages and the front matter, never pinned: which
+indexed pages contain a word, which projects are in a region.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from browser import goto, new_context, page_file
+
+pytest_plugins = ["browser"]
+
+REPO = Path(__file__).resolve().parent.parent
+FIRST_QUERY_BUDGET = 150 * 1024  # bytes, gzip: what the first search may download
+
+
+# --------------------------------------------------------------------------------------------
+# What the index should hold, read from the built HTML with Pagefind's own rules
+# --------------------------------------------------------------------------------------------
+
+
+def indexed_pages(site: Path) -> dict[str, BeautifulSoup]:
+    """URL -> the article Pagefind indexes (data-pagefind-body), minus the excluded parts."""
+    from innomed.search_index import EXCLUDE_SELECTORS
+
+    pages = {}
+    for path in sorted(site.rglob("index.html")):
+        if path.parts[len(site.parts)] == "pagefind":
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        body = soup.select_one("[data-pagefind-body]")
+        if body is None:
+            continue
+        for selector in [*EXCLUDE_SELECTORS, "[data-pagefind-ignore]"]:
+            for element in body.select(selector):
+                element.decompose()
+        relative = path.parent.relative_to(site).as_posix()
+        pages["/" if relative == "." else f"/{relative}/"] = body
+    return pages
+
+
+def words_of(element) -> set[str]:
+    return set(re.findall(r"[\wæøå]+", element.get_text(" ").lower()))
+
+
+def pages_with_word_starting(pages: dict, start: str) -> set[str]:
+    return {url for url, body in pages.items() if any(w.startswith(start) for w in words_of(body))}
+
+
+@pytest.mark.build
+def test_only_entry_articles_are_indexed_never_listings_or_navigation(real_site):
+    from innomed.registry import TYPES
+
+    site = Path(real_site)
+    pages = indexed_pages(site)
+    assert pages, "ingen sider har data-pagefind-body"
+    listings = {"/" + t.listing.removesuffix("index.md") for t in TYPES.values() if t.listing}
+    for url in listings | {"/", "/prosjekt/alfabetisk/", "/regioner/", "/temaer/"}:
+        assert url not in pages, f"{url} er en oversiktsside og skal ikke være i søket"
+    for url in pages:
+        html = page_file(site, url).read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        body = soup.select_one("[data-pagefind-body]")
+        assert body.name == "article", url  # not the header, nav or footer
+        assert body.find("h1"), f"{url}: artikkelen har ingen tittel"
+    # Every kind of entry page is searchable.
+    kinds = {
+        f.get_text()
+        for url in pages
+        for f in BeautifulSoup(
+            page_file(site, url).read_text(encoding="utf-8"), "html.parser"
+        ).select('[data-pagefind-filter="type"]')
+    }
+    assert {"Prosjekt", "Nyhetssak", "Verktøy", "Kurs"} <= kinds, kinds
+    # Pagefind's own count of indexed pages is the number of pages with a body.
+    entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    counts = [int(n) for n in re.findall(r'"page_count":(\d+)', entry)]
+    assert counts == [len(pages)], (counts, len(pages))  # one language: nb and nn together
+
+
+@pytest.mark.build
+def test_breadcrumbs_and_navigation_text_are_not_in_the_index(real_site):
+    """The fragment of a page holds the words Pagefind indexed: no breadcrumb trail in it."""
+    import json
+
+    site = Path(real_site)
+    checked = 0
+    for fragment in sorted((site / "pagefind" / "fragment").iterdir()):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        content = data["content"]
+        assert not content.startswith("Forside"), (data["url"], content[:80])
+        assert "Hopp til innholdet" not in content, data["url"]
+        assert "Brødsmulesti" not in content, data["url"]
+        checked += 1
+    assert checked == len(indexed_pages(site))
+
+
+# --------------------------------------------------------------------------------------------
+# In Chromium
+# --------------------------------------------------------------------------------------------
+
+
+def open_search(page) -> None:
+    page.locator('[data-innomed-toggle="search"]').click()
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'sokefelt'"
+    )
+
+
+def run_query(page, query: str) -> str:
+    """Type a query; return the announced status once the search has settled."""
+    page.evaluate("() => { document.querySelector('#sok [role=status]').textContent = ''; }")
+    page.locator("#sokefelt").fill(query)
+    page.wait_for_function(
+        """q => { const s = document.querySelector('#sok [role=status]');
+                  const m = document.querySelector('.md-search-result__meta');
+                  return s && m && s.textContent && s.textContent === m.textContent &&
+                         !m.textContent.includes('Søker') && document.querySelector('#sokefelt').value === q; }""",
+        arg=query,
+        timeout=15000,
+    )
+    return page.locator("#sok [role=status]").text_content() or ""
+
+
+def count_of(status: str) -> int:
+    if status.startswith("Ingen treff"):
+        return 0
+    found = re.match(r"(\d+) treff", status)
+    assert found, status
+    return int(found.group(1))
+
+
+def shown_urls(page, origin: str) -> set[str]:
+    hrefs = page.eval_on_selector_all(".innomed-search__link", "els => els.map(e => e.href)")
+    return {h.removeprefix(origin) for h in hrefs}
+
+
+@pytest.fixture(scope="module")
+def search_page(chromium, site_server, audit_site):
+    if not audit_site.source == "real":
+        pytest.fail(f"søketestene skal kjøre på det ekte nettstedet, ikke {audit_site.source}")
+    context, log = new_context(chromium, 1280, site_server)
+    page = context.new_page()
+    goto(page, site_server, "/prosjekt/alfabetisk/", log)
+    open_search(page)
+    yield page, indexed_pages(audit_site.site), site_server.origin
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "query, stem", [("sykehusene", "sykehus"), ("hjemmeoppfølgingen", "hjemmeoppfølging")]
+)
+def test_an_inflected_form_finds_the_pages_with_its_stem(search_page, query, stem):
+    page, pages, origin = search_page
+    expected = pages_with_word_starting(pages, stem)
+    assert expected, f"ingen side inneholder «{stem}»: velg et annet ord"
+    status = run_query(page, query)
+    assert count_of(status) >= len(expected), (status, len(expected))
+    assert shown_urls(page, origin) <= pages.keys()
+    for item in page.locator(".innomed-search__result").all():
+        assert item.locator(".innomed-search__type").text_content()
+        assert item.locator("mark").count() > 0, item.inner_text()
+
+
+@pytest.mark.browser
+def test_a_nynorsk_word_finds_the_nynorsk_page_from_a_bokmal_page(search_page, audit_site):
+    page, pages, origin = search_page
+    assert page.evaluate("() => document.documentElement.lang") == "nb"
+    nynorsk = sorted(url for url in pages if audit_site.langs.get(url) == "nn")
+    assert nynorsk, "ingen nynorsksider i søket"
+    bokmal_words = set().union(*(words_of(b) for u, b in pages.items() if u not in nynorsk))
+    url = nynorsk[0]
+    own = sorted(w for w in words_of(pages[url]) - bokmal_words if len(w) >= 6 and w.isalpha())
+    assert own, f"{url} har ingen ord som bare finnes på nynorsk"
+    word = own[0]
+    status = run_query(page, word)
+    assert count_of(status) >= 1, (word, status)
+    assert url in shown_urls(page, origin), (word, status, shown_urls(page, origin))
+
+
+@pytest.mark.browser
+def test_a_nonsense_word_finds_nothing_and_says_so(search_page):
+    page, _, _ = search_page
+    status = run_query(page, "xqzvbnmwk")
+    assert status.startswith("Ingen treff"), status
+    assert page.locator(".innomed-search__result").count() == 0
+
+
+@pytest.mark.browser
+def test_a_region_filter_narrows_to_the_projects_in_that_region(search_page, audit_site):
+    from browser import front_matter
+
+    page, pages, origin = search_page
+    query = "innomed"
+    matching = pages_with_word_starting(pages, query)
+    status = run_query(page, query)
+    assert count_of(status) == len(matching), (status, len(matching))
+    # Region of every project URL, from projects/*.md front matter (title -> staged URL).
+    staged = audit_site.root / ".build" / "docs" / "prosjekt"
+    url_by_title = {
+        front_matter(p.read_text(encoding="utf-8")).get("title"): f"/prosjekt/{p.stem}/"
+        for p in staged.glob("*.md")
+    }
+    regions: dict[str, list] = {}
+    for path in sorted((audit_site.root / "projects").glob("*.md")):
+        meta = front_matter(path.read_text(encoding="utf-8"))
+        if meta.get("draft") or meta.get("title") not in url_by_title:
+            continue
+        value = meta.get("regions") or []
+        regions[url_by_title[meta["title"]]] = value if isinstance(value, list) else [value]
+    region = sorted({r for url in matching for r in regions.get(url, [])})[0]
+    expected = {url for url in matching if region in regions.get(url, [])}
+    page.locator(".innomed-search__filters summary").click()
+    box = page.locator(f'.innomed-search__filters input[name="region"][value="{region}"]')
+    label = box.locator("xpath=..").text_content() or ""
+    assert f"({len(expected)})" in label, (label, len(expected))
+    box.check()
+    page.wait_for_function(
+        "n => document.querySelector('#sok [role=status]').textContent === n + ' treff'",
+        arg=len(expected),
+        timeout=15000,
+    )
+    assert shown_urls(page, origin) <= expected
+    box.uncheck()
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_every_result_and_escape_returns_focus(search_page):
+    page, _, _ = search_page
+    run_query(page, "sykehus")
+    links = page.locator(".innomed-search__link")
+    assert links.count() > 1
+    page.locator("#sokefelt").press("ArrowDown")
+    for index in range(links.count()):
+        name = page.evaluate("() => document.activeElement.textContent.trim()")
+        assert name == (links.nth(index).text_content() or "").strip(), index
+        assert name, "et treff uten navn"
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.matches('[data-innomed-toggle=search]')"), (
+        "fokus kom ikke tilbake til søkeknappen"
+    )
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+    open_search(page)
+
+
+@pytest.mark.browser
+def test_no_page_view_downloads_search_data_and_the_first_query_is_small(
+    chromium, site_server, audit_site
+):
+    context, log = new_context(chromium, 375, site_server)
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    for url in ["/", "/prosjekt/alfabetisk/", sorted(indexed_pages(audit_site.site))[0]]:
+        goto(page, site_server, url, log)
+        page.wait_for_timeout(300)
+        assert [u for u in fetched if "/pagefind/" in u] == [], url
+        assert not [u for u in fetched if "search_index" in u], url
+    open_search(page)
+    assert [u for u in fetched if "/pagefind/" in u] == [], "åpnet søk lastet indeksen"
+    run_query(page, "sykehusene")
+    files = [u.removeprefix(site_server.origin).split("?")[0] for u in fetched if "/pagefind/" in u]
+    assert files, "søket lastet ingenting"
+    size = sum(
+        len(gzip.compress((audit_site.site / f.lstrip("/")).read_bytes(), 9)) for f in set(files)
+    )
+    assert size <= FIRST_QUERY_BUDGET, (size, files)
+    assert log.foreign == []
+    context.close()
+
+
+XSS_TITLE = '"><img src=x onerror=alert(1)>'
+
+
+@pytest.mark.browser
+def test_a_title_with_markup_is_shown_as_text(chromium, scratch, tmp_path):
+    from innomed.pipeline import build_site
+
+    from browser import SiteServer
+    from conftest import write_project
+
+    write_project(scratch, "farlig", title=f"Sykehus {XSS_TITLE}")
+    build_site(scratch, scratch / "site")
+    with SiteServer(scratch / "site") as server:
+        context, _ = new_context(chromium, 1280, server)
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        goto(page, server, "/")
+        open_search(page)
+        status = run_query(page, "sykehus")
+        assert count_of(status) >= 1, status
+        titles = page.eval_on_selector_all(
+            ".innomed-search__link", "els => els.map(e => e.textContent)"
+        )
+        assert any(XSS_TITLE in t for t in titles), titles
+        assert page.locator("#sok img").count() == 0
+        page.wait_for_timeout(300)
+        assert dialogs == []
+        context.close()

@@ -1,0 +1,315 @@
+/*
+ * InnoMed: the site search (Pagefind; the index is written by innomed/search_index.py).
+ *
+ * Nothing is downloaded until the visitor types: the first query imports pagefind.js, which
+ * then fetches only the index chunks the words need. The dialog is theme/partials/search.html;
+ * innomed.js opens and closes it (the #__search toggle), makes the rest of the page inert and
+ * gives focus back to the search button.
+ *
+ * Safety: every title, excerpt and filter value is put into the page as text (textContent,
+ * createTextNode). Pagefind's excerpt is HTML-escaped text with <mark> around the matches;
+ * it is split at the marks and decoded, never assigned to innerHTML.
+ *
+ * Keyboard: Tab and Shift+Tab walk the field, the filters and every result; the arrow keys
+ * move between the field and the results; Escape closes the dialog.
+ */
+(function () {
+  "use strict";
+
+  var panel = document.getElementById("sok");
+  var toggle = document.getElementById("__search");
+  if (!panel || !toggle) return;
+  var input = panel.querySelector(".md-search__input");
+  var form = panel.querySelector(".md-search__form");
+  var meta = panel.querySelector(".md-search-result__meta");
+  var list = panel.querySelector(".md-search-result__list");
+  var filterBox = panel.querySelector(".innomed-search__filters");
+  var more = panel.querySelector(".innomed-search__more");
+  var status = panel.querySelector('[role="status"]');
+  var closeButton = panel.querySelector(".innomed-search__close");
+
+  // Each result costs its page fragment (~5 kB gzip); 6 keep the first query under 150 kB.
+  var PAGE = 6;
+  var FILTER_NAMES = [
+    ["type", "Innholdstype"],
+    ["region", "Region"],
+    ["pasientgruppe", "Pasientgruppe"],
+    ["tema", "Tema"],
+    ["fase", "Fase ved start"]
+  ];
+  var HELP = meta ? meta.textContent : "";
+
+  var pagefind = null; // the module, once loaded
+  var loading = null;
+  var sequence = 0; // only the newest query may write its results
+  var results = [];
+  var shown = 0;
+  var chosen = {}; // filter name -> [values]
+  var statusTimer = null;
+
+  function load() {
+    if (!loading) {
+      var source = new URL(panel.getAttribute("data-pagefind"), location.href);
+      var root = new URL(panel.getAttribute("data-site-root") + "/", location.href);
+      loading = import(source.href).then(function (module) {
+        // Result URLs are made relative to where the site lives, not to the host's root.
+        return Promise.resolve(module.options({ baseUrl: root.pathname })).then(function () {
+          // Loads the filter chunks; without them search() returns no filter counts.
+          return module.filters();
+        }).then(function () {
+          pagefind = module;
+          return module;
+        });
+      });
+    }
+    return loading;
+  }
+
+  function announce(text) {
+    window.clearTimeout(statusTimer);
+    // Said once the visitor stops typing, not for every letter.
+    statusTimer = window.setTimeout(function () { status.textContent = text; }, 500);
+  }
+
+  function say(text) {
+    meta.textContent = text;
+    announce(text);
+  }
+
+  // "&lt;b&gt; <mark>sykehus</mark>" -> text nodes and <mark> elements.
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+  function decode(text) {
+    return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
+      if (name[0] === "#") {
+        var code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return isNaN(code) ? all : String.fromCodePoint(code);
+      }
+      return Object.prototype.hasOwnProperty.call(ENTITIES, name.toLowerCase()) ? ENTITIES[name.toLowerCase()] : all;
+    });
+  }
+  function excerptNodes(excerpt, into) {
+    var parts = String(excerpt || "").split(/<(\/?)mark>/);
+    var marked = false;
+    for (var i = 0; i < parts.length; i++) {
+      if (i % 2 === 1) { marked = parts[i] !== "/"; continue; }
+      var text = decode(parts[i].replace(/<[^>]*>/g, ""));
+      if (!text) continue;
+      if (marked) {
+        var mark = document.createElement("mark");
+        mark.textContent = text;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(text));
+      }
+    }
+  }
+
+  // <li><p>Prosjekt</p><a>Title</a><p>… <mark>sykehus</mark> …</p></li>: the link's name is
+  // the title alone; the type and the excerpt are text beside it.
+  function resultItem(data) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item innomed-search__result";
+    var type = (data.filters && data.filters.type && data.filters.type[0]) || "";
+    if (type) {
+      var label = document.createElement("p");
+      label.className = "innomed-search__type";
+      label.textContent = type;
+      item.appendChild(label);
+    }
+    var link = document.createElement("a");
+    link.className = "innomed-search__link";
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    item.appendChild(link);
+    var teaser = document.createElement("p");
+    teaser.className = "md-search-result__teaser innomed-search__excerpt";
+    excerptNodes(data.excerpt, teaser);
+    item.appendChild(teaser);
+    return item;
+  }
+
+  function showMore() {
+    var mine = sequence;
+    var batch = results.slice(shown, shown + PAGE);
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      if (mine !== sequence) return;
+      datas.forEach(function (data) { list.appendChild(resultItem(data)); });
+    });
+  }
+
+  function filterOptions() {
+    var options = {};
+    Object.keys(chosen).forEach(function (name) {
+      if (chosen[name].length) options[name] = { any: chosen[name] };
+    });
+    return options;
+  }
+
+  function renderFilters(counts) {
+    var focused = document.activeElement && filterBox.contains(document.activeElement)
+      ? document.activeElement.value + "\u0000" + document.activeElement.name : null;
+    filterBox.textContent = "";
+    var details = document.createElement("details");
+    details.className = "innomed-search__details";
+    if (filterBox.getAttribute("data-open") === "true") details.open = true;
+    details.addEventListener("toggle", function () {
+      filterBox.setAttribute("data-open", String(details.open));
+    });
+    var summary = document.createElement("summary");
+    var active = Object.keys(chosen).reduce(function (n, k) { return n + chosen[k].length; }, 0);
+    summary.textContent = active ? "Avgrens treff (" + active + " valgt)" : "Avgrens treff";
+    details.appendChild(summary);
+    var any = false;
+    FILTER_NAMES.forEach(function (pair) {
+      var name = pair[0];
+      var values = counts[name] || {};
+      var keys = Object.keys(values).filter(function (value) {
+        return values[value] > 0 || (chosen[name] || []).indexOf(value) >= 0;
+      }).sort(function (a, b) { return a.localeCompare(b, "nb"); });
+      if (!keys.length) return;
+      any = true;
+      var fieldset = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      legend.textContent = pair[1];
+      fieldset.appendChild(legend);
+      keys.forEach(function (value) {
+        var label = document.createElement("label");
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = name;
+        box.value = value;
+        box.checked = (chosen[name] || []).indexOf(value) >= 0;
+        box.addEventListener("change", function () {
+          var current = chosen[name] || [];
+          chosen[name] = box.checked ? current.concat([value])
+            : current.filter(function (v) { return v !== value; });
+          search();
+        });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + value + " (" + values[value] + ")"));
+        fieldset.appendChild(label);
+        if (focused === value + "\u0000" + name) window.setTimeout(function () { box.focus(); }, 0);
+      });
+      details.appendChild(fieldset);
+    });
+    filterBox.appendChild(details);
+    filterBox.hidden = !any;
+  }
+
+  // Pagefind answers a word that no indexed word starts with by the longest indexed word
+  // that starts it ("xqzvbnmw" finds every page with "X" in it). A result list is kept only
+  // when every word of the query shares at least half of itself, and at least its first
+  // three letters, with a word of the best result's text; otherwise it is "Ingen treff".
+  function words(text) {
+    return String(text || "").toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  }
+  function sharedStart(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  }
+  function plausible(query, data) {
+    var text = words((data.meta && data.meta.title) + " " + data.content);
+    return words(query).every(function (term) {
+      var need = Math.max(Math.min(term.length, 3), Math.ceil(term.length / 2));
+      return text.some(function (word) { return sharedStart(word, term) >= need; });
+    });
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var mine = ++sequence;
+    if (!query) {
+      results = [];
+      list.textContent = "";
+      more.hidden = true;
+      filterBox.hidden = true;
+      say(HELP);
+      return Promise.resolve();
+    }
+    meta.textContent = "Søker …";
+    return load().then(function (module) {
+      return module.search(query, { filters: filterOptions() });
+    }).then(function (found) {
+      if (mine !== sequence || !found) return;
+      var best = found.results.length ? found.results[0].data() : Promise.resolve(null);
+      return best.then(function (top) {
+        if (mine !== sequence) return;
+        show(query, top && !plausible(query, top) ? { results: [], filters: {} } : found);
+      });
+    }).catch(function () {
+      if (mine !== sequence) return;
+      // The preview (`build.py serve`) has no index; a broken index must not look like 0 hits.
+      say("Søket virker ikke akkurat nå. Finn prosjekter i listen fra A til Å.");
+    });
+  }
+
+  function show(query, found) {
+    results = found.results;
+    shown = 0;
+    list.textContent = "";
+    renderFilters(found.filters || {});
+    if (!results.length) {
+      say("Ingen treff for «" + query + "»" +
+          (Object.keys(filterOptions()).length ? " med filtrene du har valgt." : "."));
+      more.hidden = true;
+      return;
+    }
+    say(results.length === 1 ? "1 treff" : results.length + " treff");
+    return showMore();
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(search, 150);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    search();
+  });
+  more.querySelector("button").addEventListener("click", function () {
+    var first = list.children.length;
+    showMore().then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) link.focus();
+    });
+  });
+  if (closeButton) {
+    closeButton.addEventListener("click", function () {
+      if (toggle.checked) toggle.click();
+    });
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (!toggle.checked) return;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      toggle.click(); // innomed.js gives focus back to the search button
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (document.activeElement === input) {
+      if (event.key === "ArrowDown" && all.length) {
+        event.preventDefault();
+        all[0].focus();
+      }
+    } else if (at >= 0) {
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      if (next < 0) input.focus();
+      else if (next < all.length) all[next].focus();
+    }
+  });
+})();
