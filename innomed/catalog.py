@@ -80,9 +80,6 @@ class Catalog:
         term = self.vocabularies[vocabulary].term(label)
         return f"{self.taxonomies[vocabulary].path}/{term.slug}.md"
 
-    def related(self, project: Project) -> list[Project]:
-        return [self.by_slug[slug] for slug in project.meta.related]
-
 
 def group_allocations(projects: list[Project]) -> dict:
     years: dict = defaultdict(lambda: defaultdict(list))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from .body_checks import check_body
 from .catalog import Catalog
@@ -24,6 +25,13 @@ class Content:
     site_url: str = "https://innomed.no"  # from mkdocs.yml, without trailing slash
     drafts: dict = field(default_factory=dict)  # type name -> [Entry] left out of this build
     contact: dict = field(default_factory=dict)  # InnoMed's email and phone (mkdocs.yml)
+
+    @cached_property
+    def related(self):
+        """Inverted indexes for related content, built once per build (innomed/related.py)."""
+        from .related import RelatedIndex, other_entries
+
+        return RelatedIndex.build(self.catalog.projects, other_entries(self))
 
     def of(self, name: str) -> list[Entry]:
         return self.entries.get(name, [])
@@ -163,7 +171,30 @@ def check_references(content: Content) -> list[ContentError]:
                         "prosjekt under projects/)",
                     )
                 )
-    return errors + check_episodes(content)
+    return errors + check_episodes(content) + check_unrelated(content)
+
+
+def check_unrelated(content: Content) -> list[ContentError]:
+    """`unrelated:` names something that can be suggested; a misspelt slug would silently
+    exclude nothing."""
+    known = {slug for _, slug in content.targets} | {
+        m.slug for course in content.courses for m in course.children
+    }
+    errors = []
+    for project in content.catalog.projects:
+        for index, slug in enumerate(project.meta.unrelated):
+            if slug not in known:
+                errors.append(
+                    ContentError(
+                        project.source.rel,
+                        project.source.line_of(("unrelated", index)),
+                        f"unrelated[{index}]",
+                        f"det finnes ikke noe innhold med adressen '{slug}' (forventet slug-en "
+                        "til et prosjekt, en episode, et kurs, en kursmodul, et verktøy eller "
+                        "en rapport; sjekk skrivemåten)",
+                    )
+                )
+    return errors
 
 
 def project_references(entry: Entry):

@@ -6,12 +6,14 @@ the archive grows (Material renders whole pages into the search index and the DO
 
 from __future__ import annotations
 
+import posixpath
+
 from .catalog import Catalog, Taxonomy
 from .collation import norwegian_key
 from .entries import Entry
 from .generate_projects import HOME, PROJECTS_INDEX
 from .pagedata import Link
-from .pages import Page
+from .pages import Page, link, url_of
 from .registry import page_of
 from .templating import render_template
 
@@ -60,6 +62,7 @@ def paginated_listing(
     trail: list[tuple[str, str]],
     heading=None,
     description: str | None = None,
+    first_page: dict | None = None,
 ) -> list[Page]:
     """The same listing split over pages of PAGE_SIZE cards; `heading` may group the cards.
 
@@ -98,6 +101,8 @@ def paginated_listing(
             pages=paths,
             number=number,
             groups=grouped(chunk, heading) if heading else None,
+            narrow=(first_page or {}).get("narrow", []) if number == 0 else [],
+            filters=(first_page or {}).get("filters") if number == 0 else None,
         )
         pages.append(Page(path, text))
     return pages
@@ -119,6 +124,84 @@ def initial(project: Entry) -> str:
     return {"{": "Æ", "|": "Ø", "}": "Å"}.get(first, first.upper() or "#")
 
 
+# The filter form on /prosjekt/: (URL key, legend, vocabulary or None, a project's labels).
+# URL keys are Norwegian because visitors see and share them.
+FILTERS = (
+    ("region", "Region", "regions", lambda m: m.regions),
+    ("pasientgruppe", "Pasientgruppe", "patient_groups", lambda m: m.patient_groups),
+    ("tema", "Tema", "themes", lambda m: m.themes),
+    ("fase", "Fase ved start", "phases", lambda m: [m.phase_start] if m.phase_start else []),
+    ("stotte", "Type støtte", "support_types", lambda m: [s.type for s in m.support]),
+    ("status", "Status", "statuses", lambda m: [m.status]),
+    ("ar", "År for tildeling", None, lambda m: [str(s.allocation_year) for s in m.support]),
+)
+
+
+def relative_url(page: str, target: str) -> str:
+    """The directory URL of `target` relative to `page`'s, as a browser resolves it."""
+    relative = posixpath.relpath(url_of(target), url_of(page))
+    return relative if relative.endswith("/") else relative + "/"
+
+
+def filter_data(catalog: Catalog, page: str) -> dict:
+    """The filter form's fieldsets and, for the script, every project's facet values as
+    compact JSON (value positions, not labels), so the form narrows all projects, not just
+    the cards on the first page. Facets with fewer than two values in use are left out:
+    a choice of one narrows nothing."""
+    facets: list[dict] = []
+    columns: list[tuple] = []
+    for key, legend, vocabulary, labels_of in FILTERS:
+        counts: dict = {}
+        for project in catalog.projects:
+            for label in dict.fromkeys(labels_of(project.meta)):
+                counts[label] = counts.get(label, 0) + 1
+        if vocabulary:
+            terms = catalog.vocabularies[vocabulary]
+            values = [(t.slug, t.label) for t in terms.terms if t.label in counts]
+        else:
+            values = [(label, label) for label in sorted(counts, reverse=True)]
+        if len(values) < 2:
+            continue
+        labels = [label for _, label in values]
+        facets.append(
+            {
+                "key": key,
+                "legend": legend,
+                "options": [
+                    {"value": slug, "label": label, "count": counts[label]}
+                    for slug, label in values
+                ],
+            }
+        )
+        columns.append((labels, labels_of))
+    projects = []
+    for project in catalog.projects:
+        item = card(project)
+        positions = [
+            sorted({labels.index(x) for x in labels_of(project.meta) if x in labels})
+            for labels, labels_of in columns
+        ]
+        projects.append(
+            [
+                item["title"],
+                relative_url(page, item["target"]),
+                " · ".join(item["details"]),
+                item["summary"],
+                item["lang"],
+                positions,
+            ]
+        )
+    return {
+        "facets": facets,
+        "data": {
+            "keys": [f["key"] for f in facets],
+            "values": [[o["value"] for o in f["options"]] for f in facets],
+            "projects": projects,
+        },
+        "script": link(page, "assets/filters.js"),
+    }
+
+
 def generate_project_listings(catalog: Catalog) -> list[Page]:
     trail = [("Forside", HOME)]
     newest = paginated_listing(
@@ -133,6 +216,7 @@ def generate_project_listings(catalog: Catalog) -> list[Page]:
         catalog.projects,
         trail,
         description="Prosjekter som har fått prosessveiledning fra InnoMed.",
+        first_page={"filters": filter_data(catalog, PROJECTS_INDEX)},
     )
     alphabetical = paginated_listing(
         ALPHABETICAL,
@@ -179,9 +263,27 @@ def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
         # An empty term's page exists (an old link still lands somewhere that says so) but
         # nothing links to it.
         rows.append([Link(term.label, first) if projects else term.label, str(len(projects))])
+        narrow = [
+            (heading, [(Link(other.label, path), len(found)) for other, path, found in combos])
+            for heading, combos in combinations(taxonomy, term, catalog)
+        ]
         pages += paginated_listing(
-            first, term.label, term.description, projects, trail + [(taxonomy.title, index)]
+            first,
+            term.label,
+            term.description,
+            projects,
+            trail + [(taxonomy.title, index)],
+            first_page={"narrow": [(h, links) for h, links in narrow if links]},
         )
+        for other_name, _, noun in COMBINATIONS.get(taxonomy.name, ()):
+            for other, path, found in combination_members(taxonomy, term, other_name, catalog):
+                pages += paginated_listing(
+                    path,
+                    f"{term.label}: {other.label}",
+                    f"Prosjekter med region {term.label} og {noun} {other.label}.",
+                    found,
+                    trail + [(taxonomy.title, index), (term.label, first)],
+                )
     intro = taxonomy.intro
     if not any(taxonomy.members.values()):
         intro += " Ingen prosjekter er registrert med dette ennå."
@@ -196,6 +298,38 @@ def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
             taxonomy.intro,
         )
     ] + pages
+
+
+# Two-facet pages for visitors without JavaScript: a region's projects by patient group or
+# theme. Only combinations that have projects get a page and a link.
+COMBINATIONS = {
+    "regions": (
+        ("patient_groups", "Etter pasientgruppe", "pasientgruppen"),
+        ("themes", "Etter tema", "temaet"),
+    ),
+}
+
+
+def combination_members(taxonomy: Taxonomy, term, other_name: str, catalog: Catalog) -> list:
+    """(other term, staged page, projects in both) for every combination with projects,
+    e.g. regioner/nord/pasientgrupper/barn-og-unge.md."""
+    own = taxonomy.members[term]
+    other_taxonomy = catalog.taxonomies[other_name]
+    found = []
+    for other, members in other_taxonomy.members.items():
+        wanted = {id(p) for p in members}
+        both = [p for p in own if id(p) in wanted]
+        if both:
+            path = f"{taxonomy.path}/{term.slug}/{other_taxonomy.path}/{other.slug}.md"
+            found.append((other, path, both))
+    return found
+
+
+def combinations(taxonomy: Taxonomy, term, catalog: Catalog) -> list:
+    return [
+        (heading, combination_members(taxonomy, term, other_name, catalog))
+        for other_name, heading, _ in COMBINATIONS.get(taxonomy.name, ())
+    ]
 
 
 def generate_allocation_pages(catalog: Catalog) -> list[Page]:

@@ -107,6 +107,11 @@ def project_context(project: Entry, content) -> dict:
     meta = project.meta
     catalog = content.catalog
     image = meta.image
+    reports = [
+        Link(report.meta.title, page_of(report))
+        for report in content.of("report")
+        if project.slug in report.meta.covers + report.meta.related_projects
+    ]
     return {
         "front": {
             "title": meta.title,
@@ -135,10 +140,18 @@ def project_context(project: Entry, content) -> dict:
             {"details": [x for x in (c.name, c.role, c.organisation) if x], "email": c.email}
             for c in meta.contacts
         ],
-        "related": [Link(other.meta.title, page_of(other)) for other in catalog.related(project)],
-        "reports": [
-            Link(report.meta.title, page_of(report))
-            for report in content.of("report")
-            if project.slug in report.meta.covers + report.meta.related_projects
+        "related": [
+            {"link": Link(s.entry.meta.title, page_of(s.entry)), "reasons": list(s.reasons)}
+            for s in content.related.related_projects(project)
+        ],
+        "reports": reports,
+        "others": [
+            {
+                "link": Link(s.entry.meta.title, page_of(s.entry)),
+                "kind": s.entry.type.noun.capitalize(),
+                "reasons": list(s.reasons),
+            }
+            for s in content.related.related_others(project)
+            if page_of(s.entry) not in {r.target for r in reports}
         ],
     }

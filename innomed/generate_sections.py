@@ -33,10 +33,17 @@ def minutes_text(minutes: int | None) -> str:
 
 
 def related_links(entry: Entry, content) -> list[Link]:
+    """The projects an entry names in `related_projects` or links to in its text, so every
+    episode, module and tool links back to the projects it is about. A report's `covers` has
+    its own row in the fact box."""
+    from .related import names_projects
+
     by_slug = content.catalog.by_slug
+    covered = set(getattr(entry.meta, "covers", []))
     return [
         Link(by_slug[s].meta.title, page_of(by_slug[s]))
-        for s in getattr(entry.meta, "related_projects", [])
+        for s in names_projects(entry)
+        if s in by_slug and s not in covered
     ]
 
 
@@ -203,6 +210,7 @@ def module_context(module: Entry, content) -> dict:
         "previous": step(siblings[position - 1] if position > 0 else None),
         "following": step(siblings[position + 1] if position + 1 < len(siblings) else None),
         "course": step(course),
+        "related": related_links(module, content),
     }
 
 

@@ -275,7 +275,14 @@ class ProjectMeta(EntryMeta):
     attachments: Listed[Attachment] = Field([], description="Vedlegg til nedlasting")
     lang: Literal["nb", "nn"] = Field("nb", description="Språk: nb (bokmål) eller nn (nynorsk)")
     prosjekt_x: bool = Field(False, description="true hvis prosjektet er med i Prosjekt X")
-    related: Listed[Slug] = Field([], description="Adressene (slug) til relaterte prosjekter")
+    related: Listed[Slug] = Field(
+        [], description="Adressene (slug) til prosjekter som alltid skal vises som relaterte"
+    )
+    unrelated: Listed[Slug] = Field(
+        [],
+        description="Adressene (slug) til prosjekter, episoder, kurs eller verktøy som ikke "
+        "skal foreslås som relaterte",
+    )
     published: date | None = Field(None, description="Publisert (ÅÅÅÅ-MM-DD)")
     updated: date | None = Field(None, description="Sist oppdatert (ÅÅÅÅ-MM-DD)")
 

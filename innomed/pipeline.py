@@ -23,6 +23,8 @@ from .generate_listings import (
 from .generate_pages import generate_entry_pages, generate_section_listings, home_highlights
 from .generate_redirects import generate_redirects
 from .gitdates import last_commit_dates
+from .key_figures import PAGE as KEY_FIGURES_PAGE
+from .key_figures import key_figures_context
 from .lock import build_lock
 from .pages import Page, StaticFile, url_of
 from .reading import read_all
@@ -30,11 +32,12 @@ from .registry import TYPES
 from .site_links import check_site
 from .sources import yaml_error
 from .stage import copy_tree_files, stage
-from .templating import Markup
+from .templating import Markup, render_template
 from .verify import verify_site
 from .vocabulary import load_vocabularies
 
 VOCABULARY_FILE = Path("data/vocabulary.yml")
+ANNUAL_REPORTS_FILE = Path("data/annual_reports.yml")
 STAGING_DIR = Path(".build/docs")
 CONFIG_FILE = Path("mkdocs.yml")
 
@@ -114,6 +117,14 @@ def read_config(root: Path) -> dict:
     return config
 
 
+def read_annual_reports(root: Path) -> dict:
+    """The annual reports' own figures, year -> figures, for the key figures page."""
+    path = root / ANNUAL_REPORTS_FILE
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
 def read_site_url(root: Path) -> str:
     return read_config(root).get("site_url") or "https://innomed.no/"
 
@@ -162,6 +173,16 @@ def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
     for taxonomy in catalog.taxonomies.values():
         items += generate_taxonomy_pages(taxonomy, catalog)
     items += generate_allocation_pages(catalog)
+    items.append(
+        Page(
+            KEY_FIGURES_PAGE,
+            render_template(
+                "key_figures.md.j2",
+                page=KEY_FIGURES_PAGE,
+                **key_figures_context(catalog, read_annual_reports(root)),
+            ),
+        )
+    )
     items += generate_section_listings(content)
     items += generate_feeds(content, content.site_url)
     items += generate_redirects(content.all_entries(), content.site_url)

@@ -59,6 +59,7 @@ def environment() -> Environment:
         url=url_filter,
         attr=attribute,
         json=json_value,
+        script_json=script_json,
         join=join_text,
         heading_marks=heading_marks,
     )
@@ -92,6 +93,16 @@ def attribute(value) -> Markup:
 def json_value(value) -> Markup:
     """A YAML-safe scalar for the staged page's front matter (JSON is valid YAML)."""
     return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def script_json(value) -> Markup:
+    """JSON for a <script type="application/json"> element. Character references mean nothing
+    inside <script>, so instead every character that could end the element or start markup
+    is a JSON escape: the script reads the exact text, and no title can close the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for character in "<>&'\u2028\u2029":
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return Markup(text)
 
 
 def join_text(values, separator: str = "") -> Markup:

@@ -24,6 +24,7 @@ GENERATED = (
     "podcast/",
     "aktuelt/",
     "verktoy/",
+    "nokkeltall.md",
 )
 
 VALID_PROJECT = """\
