@@ -114,7 +114,12 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
     elif kind == "array":
         field.update(widget="list")  # one text per line: the list widget without fields
     elif kind == "object":
-        field.update(widget="object", fields=object_fields(node, defs), collapsed=not required)
+        children = object_fields(node, defs)
+        if not required:
+            # Decap checks an optional object's required fields even when it is left empty,
+            # which blocks saving; `build.py check` still requires them when it is filled in.
+            children = [{**child, "required": False} for child in children]
+        field.update(widget="object", fields=children, collapsed=not required)
     elif kind == "boolean":
         field.update(widget="boolean")
     elif kind in ("integer", "number"):
@@ -136,7 +141,7 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
     if model == "Image" and name == "alt":
         # The build accepts `decorative: true` instead; the form asks for the text always,
         # since an image that needs one is the common case.
-        field["required"] = True
+        field["required"] = True  # inside an optional image, relaxed again by the caller
     return field
 
 

@@ -24,7 +24,8 @@ def test_workflow_tests_every_push_and_pull_request():
     runs = [step.get("run") for step in steps if step.get("run")]
     # The site is built from the commit alone (the committed audit record), before the tests
     # could change any file; the upload after them still needs them to pass.
-    assert runs == ["make site", "make test"]
+    # npm first: the build copies /admin/ (Decap CMS) from node_modules.
+    assert runs == ["npm ci --ignore-scripts --no-audit --no-fund", "make site", "make test"]
     python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"
     node = next(step for step in steps if step.get("uses", "").startswith("actions/setup-node"))
