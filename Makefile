@@ -11,7 +11,7 @@ LOCK := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --
 	--no-emit-index-url --no-emit-find-links
 LINT_PATHS := innomed tests build.py benchmarks
 
-.PHONY: site test test-fast test-build test-browser lint lock check serve clean
+.PHONY: site test test-fast test-build test-browser lint lock check serve edit clean
 
 # Every package at a locked version and hash: make site installs only the site's lock.
 $(VENV)/.installed: requirements.lock
@@ -34,6 +34,13 @@ check: $(VENV)/.installed
 ## serve: live preview on http://127.0.0.1:8000/
 serve: $(VENV)/.installed
 	$(PY) build.py serve
+
+## edit: edit in the browser at http://127.0.0.1:8000/admin/ (saves the files in this clone)
+# decap-server (loopback only) reads and writes the files; the preview shows each save.
+edit: $(VENV)/.installed node_modules/.installed
+	@trap 'kill $$decap' EXIT INT TERM; \
+	BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY="$(CURDIR)" node_modules/.bin/decap-server & \
+	decap=$$!; $(PY) build.py serve
 
 # axe-core and the Nu HTML checker for the browser audit. --ignore-scripts: vnu-jar's install
 # script downloads a Java runtime (no network for that here); the system Java is used.

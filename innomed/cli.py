@@ -127,8 +127,8 @@ def run(argv: list[str] | None = None) -> int:
     schema = commands.add_parser(
         "schema",
         help="skriv JSON Schema-filene i schemas/ på nytt",
-        description="Lager schemas/*.schema.json fra modellene og "
-        "ordlistene, til hjelp i redigeringsprogrammet.",
+        description="Lager schemas/*.schema.json og admin/config.yml (skjemaene i "
+        "/admin/) fra modellene og ordlistene.",
     )
     schema.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     args = parser.parse_args(argv)
@@ -190,12 +190,14 @@ def run_todo(root: Path) -> int:
 
 
 def run_schema(root: Path) -> int:
+    from .cms import write_config
     from .pipeline import VOCABULARY_FILE
     from .schemas import write_schemas
     from .vocabulary import load_vocabularies
 
     try:
-        written = write_schemas(root, load_vocabularies(root / VOCABULARY_FILE, root))
+        vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
+        written = write_schemas(root, vocabularies) + write_config(root, vocabularies)
     except ContentErrors as problem:
         report(problem, "text")
         return 1
@@ -222,6 +224,9 @@ def run_new(root: Path, kind: str, values: list[str]) -> int:
         report(problem, "text")
         return 1
     print(f"Laget {path.relative_to(root).as_posix()}")
+    from .cms import write_config
+
+    write_config(root, vocabularies)  # courses and modules are listed by file in /admin/
     for step in steps:
         print(f"Neste steg: {step}")
     print("Fyll inn feltene, og kjør 'python build.py check' for å se hva som mangler.")

@@ -44,10 +44,17 @@ def outside_reason(name: str, folder: Path, root: Path) -> str | None:
     return None  # inside; whether it exists is reported by the caller, with where to look
 
 
-def is_published_file(path: Path, root: Path) -> bool:
-    """A static file found by walking a content folder: a real file, inside the tree."""
+# Besides content, the build publishes the site's own tools: /admin/ (the editing interface,
+# admin/ and the pinned Decap CMS in node_modules). They are code, reviewed as code, never
+# files an entry's front matter can point to.
+TOOL_FOLDERS = ("admin", "node_modules/decap-cms/dist", "node_modules/yaml/browser")
+
+
+def is_published_file(path: Path, root: Path, tools: bool = False) -> bool:
+    """A real file inside the content tree (or, for the build's own files, a tool folder)."""
     try:
         resolved = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return False
-    return resolved.is_file() and any(resolved.is_relative_to(b) for b in content_roots(root))
+    roots = content_roots(root) + ([(root / f).resolve() for f in TOOL_FOLDERS] if tools else [])
+    return resolved.is_file() and any(resolved.is_relative_to(b) for b in roots)

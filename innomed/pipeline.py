@@ -12,6 +12,7 @@ import yaml
 
 from .audit_summary import STATEMENT_PAGE, read_summary, statement_section
 from .catalog import Catalog, check_cross_references
+from .cms import admin_files
 from .content import Content, check_references, published_only
 from .errors import ContentError, ContentErrors
 from .feeds import generate_feeds
@@ -186,6 +187,7 @@ def generate_site(content: Content, root: Path) -> list[Page | StaticFile]:
     items += generate_section_listings(content)
     items += generate_feeds(content, content.site_url)
     items += generate_redirects(content.all_entries(), content.site_url)
+    items += admin_files(root)  # /admin/: editing in the browser (innomed/cms.py)
     return with_lastmod(items, content.last_changed())
 
 

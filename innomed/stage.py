@@ -64,7 +64,7 @@ def check_containment(items: list[Page | StaticFile], docs_dir: Path, root: Path
                     "sti inne i det)",
                 )
             )
-        if isinstance(item, StaticFile) and not is_published_file(item.source, root):
+        if isinstance(item, StaticFile) and not is_published_file(item.source, root, tools=True):
             errors.append(
                 ContentError(
                     item.origin,

@@ -14,7 +14,12 @@ import pytest
 from conftest import REPO, run_build_py, write_project
 
 GUIDE = (REPO / "REDAKTOR.md").read_text(encoding="utf-8")
-MAKE_TARGETS = {"make site": ["build"], "make check": ["check"], "make serve": ["serve"]}
+MAKE_TARGETS = {
+    "make site": ["build"],
+    "make check": ["check"],
+    "make serve": ["serve"],
+    "make edit": ["serve"],  # the preview, with decap-server beside it
+}
 
 
 def guide_commands() -> list[str]:

@@ -1,0 +1,206 @@
+"""/admin/ (Decap CMS) end to end: forms against decap-server on loopback, in a scratch copy.
+
+The scratch repository is a copy of this working tree with its own git, so `git diff` shows
+exactly what a save wrote, and the real content is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from innomed.slugs import slug_for_title
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("INNOMED_CHROMIUM", "/usr/bin/chromium"))
+DECAP_SERVER = REPO / "node_modules/.bin/decap-server"
+AXE_JS = REPO / "node_modules/axe-core/axe.min.js"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+EXISTING = "projects/dho-sor-rogaland.md"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.email=test@innomed.invalid", "-c", "user.name=test", *args],
+        cwd=repo, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory):
+    """(admin URL, scratch repo): the site built from the scratch repo, served on loopback,
+    with decap-server writing into the scratch repo."""
+    from innomed.pipeline import build_site
+
+    base = tmp_path_factory.mktemp("cms")
+    repo = base / "repo"
+    files = git(REPO, "ls-files", "-co", "--exclude-standard").split("\n")
+    for name in filter(None, files):
+        if (REPO / name).is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, repo / name)
+    (repo / "node_modules").symlink_to(REPO / "node_modules")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "scratch")
+    site = base / "site"
+    build_site(repo, site)
+    decap_port, web_port = free_port(), free_port()
+    config = site / "admin/config.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("127.0.0.1:8081", f"127.0.0.1:{decap_port}"),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PORT": str(decap_port), "BIND_HOST": "127.0.0.1",
+           "GIT_REPO_DIRECTORY": str(repo)}  # fmt: skip
+    decap = subprocess.Popen([str(DECAP_SERVER)], env=env, stdout=subprocess.DEVNULL)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # the test output is about the CMS, not each request
+            pass
+
+    handler = partial(Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", web_port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    for _ in range(100):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", decap_port)) == 0:
+                break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{web_port}/admin/", repo
+    server.shutdown()
+    decap.terminate()
+    decap.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_admin(browser, url: str, hash_: str):
+    page = browser.new_page()
+    hosts: set[str] = set()
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    page.goto(url)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_selector("text=Prosjekter")
+    page.goto(url + hash_)
+    page.wait_for_selector("label:has-text('Tittel')")
+    return page, hosts
+
+
+def pick(page, label: str, *values: str) -> None:
+    """Choose from a Decap select (react-select): type the value, Enter."""
+    field_id = page.locator("label", has_text=label).first.get_attribute("for")
+    for value in values:
+        page.locator(f"#{field_id}").fill(value)
+        page.keyboard.press("Enter")
+
+
+def publish(page) -> None:
+    page.get_by_role("button", name="Publiser").click()
+    page.get_by_text("Publiser nå").click()
+    # Decap's notice after a save ("Oppføring lagret" in English "Entry saved")
+    page.wait_for_selector("text=/lagret/i", timeout=20000)
+
+
+def check_passes(repo: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "check", "--root", str(repo)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.browser
+def test_create_project_in_the_form(cms, browser):
+    url, repo = cms
+    title = "Bedre flyt for eldre i Bærum og Ålesund"
+    page, hosts = open_admin(browser, url, "#/collections/project/new")
+    page.get_by_label("Tittel", exact=True).fill(title)
+    page.get_by_label("Ingress").fill("Et prosjekt om flyt, skrevet i skjemaet.")
+    pick(page, "Type", "Prosjektbeskrivelse")
+    pick(page, "Status", "Pågående")
+    pick(page, "Helseregioner", "Nord", "Vest")
+    pick(page, "Pasientgrupper", "Eldre med skrøpelighet")
+    publish(page)
+    slug = slug_for_title(title)
+    assert slug == "bedre-flyt-eldre-i-baerum-og-alesund"
+    path = repo / "projects" / f"{slug}.md"
+    text = path.read_text(encoding="utf-8")
+    assert f"title: {title}\n" in text
+    assert "regions: [Nord, Vest]\n" in text
+    assert "patient_groups: [Eldre med skrøpelighet]\n" in text
+    assert "slug:" not in text  # the address the title gives is the default
+    check_passes(repo)
+    assert all(h.startswith("127.0.0.1:") for h in hosts), hosts
+
+
+@pytest.mark.browser
+def test_change_status_gives_one_line_diff(cms, browser):
+    url, repo = cms
+    slug = Path(EXISTING).stem
+    page, _ = open_admin(browser, url, f"#/collections/project/entries/{slug}")
+    pick(page, "Status", "Avsluttet")
+    publish(page)
+    diff = git(repo, "diff", "--unified=0", "--", EXISTING)
+    changed = [
+        line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == ["-status: Pågående", "+status: Avsluttet"], diff
+    check_passes(repo)
+    git(repo, "checkout", "--", EXISTING)
+
+
+@pytest.mark.browser
+def test_saving_unchanged_entry_leaves_file_identical(cms, browser):
+    url, repo = cms
+    slug = Path(EXISTING).stem
+    page, _ = open_admin(browser, url, f"#/collections/project/entries/{slug}")
+    # Change a field and change it back: Decap then offers no save at all, so nothing can be
+    # written (the format's own byte-for-byte round trip is tested in test_cms_format.py).
+    pick(page, "Status", "Avsluttet")
+    pick(page, "Status", "Pågående")
+    page.get_by_role("button", name="Publiser").click()
+    assert page.get_by_text("Publiser nå").count() == 0
+    assert git(repo, "diff", "--", EXISTING) == ""
+
+
+@pytest.mark.browser
+def test_axe_figures_for_admin_screens(cms, browser):
+    url, _ = cms
+    figures = {}
+    for name, hash_ in (("ny", "#/collections/project/new"),
+                        ("rediger", f"#/collections/project/entries/{Path(EXISTING).stem}")):  # fmt: skip
+        page, _ = open_admin(browser, url, hash_)
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        figures[name] = sorted(
+            (v["impact"], v["id"], len(v["nodes"])) for v in result["violations"]
+        )
+    print(json.dumps(figures, indent=1))
+    assert figures["ny"], "axe found nothing: was the form there?"
