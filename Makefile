@@ -11,7 +11,7 @@ LOCK := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --
 	--no-emit-index-url --no-emit-find-links
 LINT_PATHS := innomed tests build.py benchmarks
 
-.PHONY: site test test-fast test-build test-browser lint lock check serve edit clean
+.PHONY: site test test-fast test-build test-browser test-tools lint lock check serve edit clean
 
 # Every package at a locked version and hash: make site installs only the site's lock.
 $(VENV)/.installed: requirements.lock
@@ -44,7 +44,12 @@ edit: $(VENV)/.installed node_modules/.installed
 
 # axe-core and the Nu HTML checker for the browser audit. --ignore-scripts: vnu-jar's install
 # script downloads a Java runtime (no network for that here); the system Java is used.
-node_modules/.installed: package.json package-lock.json
+# Chromium, Java and npm, installed when missing (a fresh machine has none of them): npm is
+# needed before node_modules can be, so every target that needs node_modules runs this first.
+test-tools:
+	scripts/install-test-tools.sh
+
+node_modules/.installed: package.json package-lock.json | test-tools
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
@@ -57,8 +62,7 @@ lint: $(VENV)/.installed-test
 ## test: static checks, then every test; installs chromium, Java and npm first when missing.
 # The browser audit writes its figures to data/tilgjengelighetstest.json (commit the change);
 # `make site` builds the accessibility statement from that committed file only.
-test: lint node_modules/.installed
-	scripts/install-test-tools.sh
+test: lint test-tools node_modules/.installed
 	$(PY) -m pytest
 
 ## test-fast: the unit tier only (no site build, no browser), seconds
@@ -70,8 +74,7 @@ test-build: $(VENV)/.installed-test
 	$(PY) -m pytest -m build
 
 ## test-browser: the browser tier only (the accessibility audit in Chromium)
-test-browser: $(VENV)/.installed-test node_modules/.installed
-	scripts/install-test-tools.sh
+test-browser: $(VENV)/.installed-test test-tools node_modules/.installed
 	$(PY) -m pytest -m browser
 
 ## lock: re-resolve requirements*.txt into requirements.lock and requirements-test.lock
