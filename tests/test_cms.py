@@ -22,6 +22,8 @@ import pytest
 
 from innomed.slugs import slug_for_title
 
+pytest_plugins = ["browser"]  # the session's one Chromium (Playwright allows one per process)
+
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("INNOMED_CHROMIUM", "/usr/bin/chromium"))
 DECAP_SERVER = REPO / "node_modules/.bin/decap-server"
@@ -92,13 +94,10 @@ def cms(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """The session's one Chromium (tests/browser.py): Playwright's sync API allows only one
+    running instance per process."""
+    return chromium
 
 
 def open_admin(browser, url: str, hash_: str):

@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from innomed.errors import ContentErrors
 from innomed.pipeline import load_content
 
-from browser import chromium  # noqa: F401, F811  (the session's Chromium, a fixture)
+pytest_plugins = ["browser"]  # the session's one Chromium (Playwright allows one per process)
 from conftest import REPO, run_build_py, write, write_project
 
 ATTACK = '"><img src=x onerror=alert(1)> `kode` *fet* [lenke](javascript:alert(2)) { onmouseover="alert(3)" }'
@@ -448,7 +448,7 @@ def test_a_link_to_news_not_yet_published_is_an_error(scratch, monkeypatch):
 
 
 @pytest.mark.browser
-def test_no_script_from_content_runs_in_a_browser(tmp_path, chromium):  # noqa: F811
+def test_no_script_from_content_runs_in_a_browser(tmp_path, chromium):
     """The attack title on the page, in the listing, on the home page and in the search box:
     no dialog ever opens and nothing is fetched from another host."""
     from browser import SiteServer, goto, new_context
