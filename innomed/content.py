@@ -104,7 +104,17 @@ class Content:
     @property
     def warnings(self) -> list[str]:
         """Not errors: the build goes on, but an editor should know."""
-        return self.contact_warnings + self.podcast_warnings + self.scheduled
+        return self.contact_warnings + self.podcast_warnings + self.scheduled + self.unsourced
+
+    @property
+    def unsourced(self) -> list[str]:
+        """Facts InnoMed cannot trace: every entry names its source document and section."""
+        return [
+            f"{entry.source.rel}: source: mangler (forventet hvilket dokument og hvilken "
+            "del faktaene kommer fra; se build.py check --todo)"
+            for entry in self.all_entries()
+            if not entry.meta.source
+        ]
 
     @property
     def scheduled(self) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS_NB = [
     "januar",
@@ -39,6 +39,16 @@ def format_period(period) -> str:
 
 def format_date(value: date) -> str:
     return f"{value.day}. {MONTHS_NB[value.month - 1]} {value.year}"
+
+
+def partial_date_end(text: str) -> date:
+    """The last day a partial date can mean: '2025' -> 2025-12-31, '2025-02' -> 2025-02-28."""
+    parts = [int(part) for part in str(text).split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    month = parts[1] if len(parts) == 2 else 12
+    following = date(parts[0] + (month == 12), month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def partial_date_start(text: str) -> date:

@@ -95,3 +95,28 @@ def test_windows_line_endings_are_read(tmp_path):
     path.write_bytes(b"---\r\ntitle: Hei\r\n---\r\nBody\r\n")
     source = read_source(path, tmp_path)
     assert source.meta == {"title": "Hei"} and source.body.strip() == "Body"
+
+
+@pytest.mark.parametrize(
+    "front, line, words",
+    [
+        ('title: "Hei\nsummary: x', 2, "anførselstegnet blir aldri lukket"),
+        ('title: "Hei" og mer\nsummary: x', 2, "tekst etter anførselstegnene"),
+        ("title: @InnoMed", 2, "kan ikke starte med tegnet @"),
+        ("regions: [Nord\nsummary: x", 3, "blir ikke lukket riktig"),
+        ("title: Hei\x07", 2, "kontrolltegn"),
+        ("title: " + "[" * 3000, 2, "nøstet for dypt"),
+        ("title: x\n\tsummary: y", 3, "tabulator"),
+        ("support:\n  - type: a\n   round: b", 4, "innrykket stemmer ikke"),
+    ],
+)
+def test_yaml_errors_are_one_norwegian_line_naming_the_real_mistake(tmp_path, front, line, words):
+    path = tmp_path / "projects" / "x.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"---\n{front}\n---\nTekst.\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        read_source(path, tmp_path)
+    [error] = caught.value.errors
+    assert (error.line, error.field) == (line, "front matter")
+    assert words in error.message and "\n" not in error.message
+    assert "indentation" not in error.message and "scalar" not in error.message

@@ -257,3 +257,42 @@ def test_sections_build_with_projects_linked(scratch):
     assert download.parent.get_text() == f"Malen (CSV, {size} byte)"
     assert (scratch / "site/verktoy/filer/mal.csv").read_text() == "Steg;Aktør\n1;Kommune\n"
     assert soup.find("a", string="Prosjekt Alfa")["href"] == "../../prosjekt/prosjekt-alfa/"
+
+
+@pytest.mark.unit
+def test_partial_dates_sort_by_what_they_say_and_feeds_invent_no_day(scratch):
+    """A year or a month alone is not 1 January: an item from '2025' is not put behind one
+    from June 2025, and the feed gives it no published day the source does not give."""
+    for slug, day in (("juni", "2025-06-20"), ("hoest", "2025"), ("mars", "2025-03")):
+        write(
+            scratch,
+            f"content/aktuelt/{slug}.md",
+            f'---\ntitle: Sak {slug}\ndate: "{day}"\nsummary: Kort.\n---\nTekst.\n',
+        )
+    content = load_content(scratch)
+    assert [n.slug for n in content.news] == ["hoest", "juni", "mars"]
+    feed = feedparser.parse(news_feed(content, "https://innomed.no"))
+    published = {e.link.rsplit("/", 2)[1]: e.get("published") for e in feed.entries}
+    assert published["juni"].startswith("2025-06-20")
+    assert published["hoest"] is None and published["mars"] is None
+    page = {p.path: p.text for p in generate_site(content, scratch) if hasattr(p, "text")}
+    assert "Publisert 2025" in page["aktuelt/hoest.md"]
+    assert "Publisert mars 2025" in page["aktuelt/mars.md"]
+
+
+@pytest.mark.unit
+def test_entries_without_a_source_are_named_by_check(scratch):
+    write(
+        scratch,
+        "content/aktuelt/uten.md",
+        "---\ntitle: Uten kilde\ndate: 2025-06-01\nsummary: Kort.\n---\nTekst.\n",
+    )
+    write(
+        scratch,
+        "content/aktuelt/med.md",
+        "---\ntitle: Med kilde\ndate: 2025-06-01\n"
+        'summary: Kort.\nsource: ["Årsrapport 2025, del 2.3"]\n---\nTekst.\n',
+    )
+    unsourced = load_content(scratch).unsourced
+    assert any(w.startswith("content/aktuelt/uten.md: source: mangler") for w in unsourced)
+    assert not any(w.startswith("content/aktuelt/med.md") for w in unsourced)
