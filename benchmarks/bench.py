@@ -185,13 +185,19 @@ def scratch_site(count: int, folder: Path) -> Path:
 
 
 def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    """Memory of a process and all its descendants, from /proc (Linux): proportional set
+    size, so pages that forked workers share with their parent are counted once, not per
+    process (resident size where smaps_rollup is missing)."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status)[1])  # type: ignore[index]
+            try:
+                rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+                total += int(re.search(r"Pss:\s+(\d+)", rollup)[1])  # type: ignore[index]
+            except OSError:
+                status = Path(f"/proc/{current}/status").read_text()
+                total += int(re.search(r"VmRSS:\s+(\d+)", status)[1])  # type: ignore[index]
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, TypeError):

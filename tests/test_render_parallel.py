@@ -1,0 +1,85 @@
+"""Rendering on every core gives the same site, byte for byte, as MkDocs' own build."""
+
+import pytest
+
+from innomed.pipeline import build_site
+
+from conftest import write, write_project
+
+
+def tree(folder):
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.build
+def test_parallel_build_is_byte_identical_to_a_single_process_build(scratch, monkeypatch):
+    for n in range(7):
+        write_project(scratch, f"prosjekt-{n}", title=f"Prosjekt nummer {n}", region="Vest")
+    write(
+        scratch,
+        "projects/med-lenker.md",
+        """\
+        ---
+        title: Prosjekt med lenker
+        summary: Lenker til andre prosjekter og til en del av en side.
+        kind: Prosjektbeskrivelse
+        status: Avsluttet
+        regions: [Nord]
+        owner: Helse Testfjord
+        support:
+          - type: Skreddersydd innovasjonsrådgivning
+            round: 2024-S2
+        ---
+        ## Bakgrunn
+
+        Se [prosjekt nummer 3](prosjekt:prosjekt-nummer-3) og [resultatene](#resultater).
+
+        ## Resultater
+
+        - Færre reinnleggelser
+        - Kortere ventetid
+        """,
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    monkeypatch.setenv("INNOMED_WORKERS", "1")
+    build_site(scratch, scratch / "single")
+    monkeypatch.setenv("INNOMED_WORKERS", "3")
+    build_site(scratch, scratch / "parallel")
+    single, parallel = tree(scratch / "single"), tree(scratch / "parallel")
+    assert sorted(single) == sorted(parallel)
+    assert [path for path in single if single[path] != parallel[path]] == []
+    assert "prosjekt/prosjekt-med-lenker/index.html" in single
+    assert b"prosjekt-med-lenker" in single["search/search_index.json"]
+
+
+@pytest.mark.build
+def test_parallel_build_still_stops_on_a_link_to_a_missing_anchor_in_another_shard(
+    scratch, monkeypatch
+):
+    from innomed.render import RenderError
+
+    for n in range(4):
+        write_project(scratch, f"prosjekt-{n}", title=f"Prosjekt nummer {n}")
+    write_project(
+        scratch,
+        "lenker",
+        text="""\
+        ---
+        title: Prosjekt med lenker
+        summary: Lenker til en del som ikke finnes.
+        kind: Prosjektbeskrivelse
+        status: Avsluttet
+        regions: [Nord]
+        owner: Helse Testfjord
+        ---
+        Se [prosjekt nummer 2](prosjekt:prosjekt-nummer-2#finnes-ikke).
+        """,
+    )
+    monkeypatch.setenv("INNOMED_WORKERS", "2")
+    with pytest.raises(RenderError, match="finnes-ikke"):
+        build_site(scratch, scratch / "site")
+    assert not (scratch / "site").exists()
