@@ -80,7 +80,7 @@ def render(
             build_sharded(config, workers)
         else:
             build(config)
-        postprocess(temporary)
+        postprocess(temporary, workers)
     except (MkDocsException, SystemExit, OSError) as error:
         shutil.rmtree(temporary, ignore_errors=True)
         details = "\n".join(f"  - {message}" for message in collector.messages)
