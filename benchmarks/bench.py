@@ -478,6 +478,7 @@ def main(argv: list[str] | None = None) -> int:
                     work / f"size-{count}", code, project_slug(count // 2)
                 )
             results["sizes"].append(measured)
+            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
             if args.keep is None:
                 shutil.rmtree(work / f"size-{count}", ignore_errors=True)
         if not args.no_real:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -175,5 +178,42 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
     if production:
         require_publishable(load_content(root), root)
     staged, content = stage_site(root)
+    fingerprint = render_fingerprint(root, staged)
+    if out.is_dir() and rendered_stamps(root).get(str(out.resolve())) == fingerprint:
+        # Nothing MkDocs reads has changed since it built `out`: rendering again would give
+        # the same bytes (builds are reproducible), so a second `make site` stops here.
+        pages = sum(1 for _ in out.rglob("index.html"))
+        return BuildResult(pages=pages, staged=staged, warnings=content.warnings)
     pages = render(root / CONFIG_FILE, staged, out, generated_sections())
+    stamps = rendered_stamps(root) | {str(out.resolve()): fingerprint}
+    (root / RENDERED_STAMPS).write_text(json.dumps(stamps, indent=1), encoding="utf-8")
     return BuildResult(pages=pages, staged=staged, warnings=content.warnings)
+
+
+RENDERED_STAMPS = Path(".build/rendered.json")  # output folder -> fingerprint it was built from
+
+
+def rendered_stamps(root: Path) -> dict:
+    try:
+        return json.loads((root / RENDERED_STAMPS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def render_fingerprint(root: Path, staged: Path) -> str:
+    """A hash of everything the rendered bytes depend on: the staged tree, the configuration
+    and theme, the generator's own code, the engine's versions and the pinned build date."""
+    from importlib.metadata import version
+
+    from .gitdates import head_commit_timestamp
+
+    digest = hashlib.sha256()
+    digest.update(f"{version('mkdocs')} {version('mkdocs-material')}".encode())
+    digest.update(str(os.environ.get("SOURCE_DATE_EPOCH") or head_commit_timestamp(root)).encode())
+    digest.update(os.environ.get("INNOMED_WORKERS", "").encode())
+    folders = [staged, root / "theme", Path(__file__).parent]
+    files = [root / CONFIG_FILE] + [p for f in folders if f.is_dir() for p in sorted(f.rglob("*"))]
+    for path in files:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -83,3 +83,23 @@ def test_parallel_build_still_stops_on_a_link_to_a_missing_anchor_in_another_sha
     with pytest.raises(RenderError, match="finnes-ikke"):
         build_site(scratch, scratch / "site")
     assert not (scratch / "site").exists()
+
+
+@pytest.mark.build
+def test_second_build_with_nothing_changed_does_not_render_again(scratch, monkeypatch):
+    import innomed.render
+
+    write_project(scratch, "prosjekt-a", title="Prosjekt A")
+    out = scratch / "site"
+    build_site(scratch, out)
+    before = tree(out)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("rendered although nothing changed")
+
+    monkeypatch.setattr(innomed.render, "render", refuse)
+    build_site(scratch, out)
+    assert tree(out) == before
+    write_project(scratch, "prosjekt-a", title="Prosjekt A med ny tittel")
+    with pytest.raises(AssertionError, match="rendered although"):
+        build_site(scratch, out)  # an edit means a render
