@@ -209,7 +209,9 @@ def render_fingerprint(root: Path, staged: Path) -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{version('mkdocs')} {version('mkdocs-material')}".encode())
-    digest.update(str(os.environ.get("SOURCE_DATE_EPOCH") or head_commit_timestamp(root)).encode())
+    # The date render.pin_build_date will use (it sets the variable on the first render).
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(head_commit_timestamp(root) or 0)
+    digest.update(epoch.encode())
     digest.update(os.environ.get("INNOMED_WORKERS", "").encode())
     folders = [staged, root / "theme", Path(__file__).parent]
     files = [root / CONFIG_FILE] + [p for f in folders if f.is_dir() for p in sorted(f.rglob("*"))]
