@@ -219,6 +219,9 @@ def build_sharded(config, workers: int) -> None:
                 Page(None, file, config)
             if id(file.page) in in_nav:  # every page's sidebar shows these: read them here
                 _populate_page(file.page, config, files)
+            else:  # the sitemap, rendered here, needs every page's front matter (lastmod)
+                file.page.read_source(config)
+                file.page.markdown = None  # the worker reads it again; no copy kept here
         env = config.plugins.on_env(env, config=config, files=files)
         files.copy_static_files(dirty=False, inclusion=inclusion)
         for template in config.theme.static_templates:

@@ -30,6 +30,7 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(scratch, mon
         status: Avsluttet
         regions: [Nord]
         owner: Helse Testfjord
+        updated: 2025-03-14
         support:
           - type: Skreddersydd innovasjonsrådgivning
             round: 2024-S2
@@ -54,6 +55,8 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(scratch, mon
     assert [path for path in single if single[path] != parallel[path]] == []
     assert "prosjekt/prosjekt-med-lenker/index.html" in single
     assert b"prosjekt-med-lenker" in single["search/search_index.json"]
+    # The sitemap is rendered before the workers start; it still has every page's lastmod.
+    assert b"<lastmod>2025-03-14</lastmod>" in parallel["sitemap.xml"]
 
 
 @pytest.mark.build
