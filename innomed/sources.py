@@ -63,7 +63,23 @@ class Source:
 FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
 
 
+# The live preview re-reads every source after each save; it turns this on so that files whose
+# size and modification time are unchanged are not parsed again (None: always parse).
+SOURCE_CACHE: dict | None = None
+
+
 def read_source(path: Path, root: Path) -> Source:
+    if SOURCE_CACHE is None:
+        return parse_source(path, root)
+    stat = path.stat()
+    version = (stat.st_mtime_ns, stat.st_size)
+    cached = SOURCE_CACHE.get((path, root))
+    if cached is None or cached[0] != version:
+        cached = SOURCE_CACHE[(path, root)] = (version, parse_source(path, root))
+    return cached[1]
+
+
+def parse_source(path: Path, root: Path) -> Source:
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
