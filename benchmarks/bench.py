@@ -50,6 +50,8 @@ METRICS = {
     "build_s": "full build (s)",
     "engine_s": "MkDocs alone, same staged tree (s)",
     "pipeline_overhead": "our share on top of the engine (build / engine - 1)",
+    "stage_s": "our pipeline alone: read, check, generate, stage (s)",
+    "stage_share": "our pipeline alone / MkDocs alone",
     "rebuild_s": "second build, nothing changed (s)",
     "check_s": "check (s)",
     "build_peak_mb": "peak memory, full build (MB)",
@@ -253,6 +255,15 @@ build(load_config(str(root / "mkdocs.yml"), docs_dir=str(root / ".build/docs"),
 """
 
 
+STAGE_ONLY = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from innomed.pipeline import stage_site
+stage_site(Path(sys.argv[2]))
+"""
+
+
 def measure_size(count: int, folder: Path, code: Path) -> dict:
     root = scratch_site(count, folder)
     build = [sys.executable, str(code / "build.py"), "build", "--root", str(root)]
@@ -266,6 +277,10 @@ def measure_size(count: int, folder: Path, code: Path) -> dict:
     )
     shutil.rmtree(engine_out, ignore_errors=True)
     result["pipeline_overhead"] = result["build_s"] / result["engine_s"] - 1
+    result["stage_s"], _ = run_measured(
+        [sys.executable, "-c", STAGE_ONLY, str(code), str(root)], root, env
+    )
+    result["stage_share"] = result["stage_s"] / result["engine_s"]
     result["check_s"], result["check_peak_mb"] = run_measured(
         [sys.executable, str(code / "build.py"), "check", "--root", str(root)], root
     )
@@ -440,6 +455,8 @@ def cell(key: str, value) -> str:
         return "–"
     if key == "pipeline_overhead":
         return f"{value:+.0%}"
+    if key == "stage_share":
+        return f"{value:.0%}"
     if key == "pages":
         return f"{value:,}"
     return f"{value:,.1f}" if value >= 10 else f"{value:.2f}"
