@@ -375,10 +375,9 @@ def preview_refresh_seconds(root: Path, code: Path, slug: str) -> float:
                 return float("inf")
             time.sleep(0.2)
         time.sleep(2)  # let the first build settle
-        text = path.read_text(encoding="utf-8")
-        path.write_text(
-            re.sub(r"(?m)^summary: ", f"summary: {marker}. ", text, count=1), encoding="utf-8"
-        )
+        meta, body = front_matter(path)
+        meta["summary"] = f"{marker}. {meta['summary']}"  # via YAML: summaries may be quoted
+        path.write_text(dump(meta, body), encoding="utf-8")
         started = time.perf_counter()
         while not all(marker in fetch_text(url) for url in pages):
             if time.perf_counter() - started > 120:
