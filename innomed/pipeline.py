@@ -178,16 +178,18 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
     if production:
         require_publishable(load_content(root), root)
     staged, content = stage_site(root)
+    warnings = content.warnings
+    del content  # hundreds of MB at 5,000 projects that the render (and its workers) never read
     fingerprint = render_fingerprint(root, staged)
     if out.is_dir() and rendered_stamps(root).get(str(out.resolve())) == fingerprint:
         # Nothing MkDocs reads has changed since it built `out`: rendering again would give
         # the same bytes (builds are reproducible), so a second `make site` stops here.
         pages = sum(1 for _ in out.rglob("index.html"))
-        return BuildResult(pages=pages, staged=staged, warnings=content.warnings)
+        return BuildResult(pages=pages, staged=staged, warnings=warnings)
     pages = render(root / CONFIG_FILE, staged, out, generated_sections())
     stamps = rendered_stamps(root) | {str(out.resolve()): fingerprint}
     (root / RENDERED_STAMPS).write_text(json.dumps(stamps, indent=1), encoding="utf-8")
-    return BuildResult(pages=pages, staged=staged, warnings=content.warnings)
+    return BuildResult(pages=pages, staged=staged, warnings=warnings)
 
 
 RENDERED_STAMPS = Path(".build/rendered.json")  # output folder -> fingerprint it was built from

@@ -6,6 +6,7 @@ swapped in here without touching the content pipeline.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -230,12 +231,18 @@ def build_sharded(config, workers: int) -> None:
             _build_extra_template(template, files, config, nav)
         doc_files = files.documentation_pages(inclusion=inclusion)
         _shard_state.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files)
+        # Without freezing, the workers' garbage collector walks every object inherited from
+        # the parent and so copies each memory page it touches: both workers end up with a
+        # private copy of the parent's heap.
+        gc.collect()
+        gc.freeze()
         try:
             with ProcessPoolExecutor(
                 workers, mp_context=multiprocessing.get_context("fork")
             ) as pool:
                 results = list(pool.map(_render_shard, range(workers), [workers] * workers))
         finally:
+            gc.unfreeze()
             _shard_state.clear()
         merge_shards(results, config, files, doc_files)
         if errors := [r["error"] for r in results if r["error"]]:
