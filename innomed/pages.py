@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -23,6 +24,7 @@ class StaticFile:
     line: int = 1
 
 
+@lru_cache(maxsize=1 << 18)  # listings link the same pages again and again; relpath is slow
 def link(from_page: str, to_page: str) -> str:
     """Relative markdown link between two staged files, so MkDocs can check it."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, replace
@@ -68,6 +70,17 @@ def load_content(root: Path, drafts: bool = False) -> Content:
         contact=read_contact(root),
     )
     errors += check_references(content)
+    if left_out:
+        # A draft's own links are checked as the preview shows it (drafts linking drafts is
+        # fine), so `check` never says OK to a file that `serve` refuses.
+        preview = replace(
+            content,
+            entries=entries,
+            drafts={},
+            catalog=Catalog.from_projects(entries["project"], vocabularies),
+        )
+        hidden = {e.source.rel for found in left_out.values() for e in found}
+        errors += [e for e in check_references(preview) if e.path in hidden]
     if errors:
         raise ContentErrors(errors)
     return content
@@ -252,6 +265,14 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
         if production:
             require_publishable(load_content(root), root)
         staged, content, items = stage_site(root)
+        warnings = content.warnings
+        del content  # hundreds of MB at 5,000 projects that the render (and its workers) never read
+        fingerprint = render_fingerprint(root, staged)
+        if out.is_dir() and rendered_stamps(root).get(str(out.resolve())) == fingerprint:
+            # Nothing MkDocs reads has changed since it built `out`: rendering again would
+            # give the same bytes (builds are reproducible), so a second `make site` stops here.
+            pages = sum(1 for _ in out.rglob("index.html"))
+            return BuildResult(pages=pages, staged=staged, warnings=warnings)
         try:
             pages = render(
                 root / CONFIG_FILE,
@@ -266,7 +287,9 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
             raise ContentErrors(
                 [engine_warning(m, items, root) for m in problem.messages]
             ) from None
-    return BuildResult(pages=pages, staged=staged, warnings=content.warnings)
+        stamps = rendered_stamps(root) | {str(out.resolve()): fingerprint}
+        (root / RENDERED_STAMPS).write_text(json.dumps(stamps, indent=1), encoding="utf-8")
+    return BuildResult(pages=pages, staged=staged, warnings=warnings)
 
 
 ENGINE_FILE = re.compile(r"Doc file '([^']+)'")
@@ -324,3 +347,35 @@ def verify_output(site: Path, items: list) -> None:
                 for message in messages
             ]
         )
+
+
+RENDERED_STAMPS = Path(".build/rendered.json")  # output folder -> fingerprint it was built from
+
+
+def rendered_stamps(root: Path) -> dict:
+    try:
+        return json.loads((root / RENDERED_STAMPS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def render_fingerprint(root: Path, staged: Path) -> str:
+    """A hash of everything the rendered bytes depend on: the staged tree, the configuration
+    and theme, the generator's own code, the engine's versions and the pinned build date."""
+    from importlib.metadata import version
+
+    from .gitdates import head_commit_timestamp
+
+    digest = hashlib.sha256()
+    engines = ("mkdocs", "mkdocs-material", "pagefind")  # the search index is rendered too
+    digest.update(" ".join(version(name) for name in engines).encode())
+    # The date render.pin_build_date will use (it sets the variable on the first render).
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(head_commit_timestamp(root) or 0)
+    digest.update(epoch.encode())
+    digest.update(os.environ.get("INNOMED_WORKERS", "").encode())
+    folders = [staged, root / "theme", Path(__file__).parent]
+    files = [root / CONFIG_FILE] + [p for f in folders if f.is_dir() for p in sorted(f.rglob("*"))]
+    for path in files:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

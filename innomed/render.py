@@ -7,6 +7,7 @@ swapped in here without touching the content pipeline.
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 import shutil
@@ -45,15 +46,23 @@ def pin_build_date(root: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(stamp if stamp is not None else 0)
 
 
+def default_workers() -> int:
+    """Processes that render pages: every core (INNOMED_WORKERS overrides, 1 = MkDocs' own
+    single-process build)."""
+    value = os.environ.get("INNOMED_WORKERS", "")
+    return max(1, int(value)) if value.isdigit() else max(1, os.cpu_count() or 1)
+
+
 def render(
     config_file: Path,
     docs_dir: Path,
     out: Path,
     not_in_nav: Sequence[str] = (),
     verify: Callable[[Path], None] | None = None,
+    workers: int | None = None,
 ) -> int:
-    """Build into a temporary folder beside `out`, let `verify` refuse it, and swap only on
-    success. Returns the page count. Callers hold the build lock (innomed/lock.py)."""
+    """Build into a temporary folder beside `out` (on every core), let `verify` refuse it, and
+    swap only on success. Returns the page count. Callers hold the build lock (lock.py)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     pin_build_date(config_file.parent)
     from mkdocs.commands.build import build
@@ -77,8 +86,12 @@ def render(
             strict=True,
             **not_in_nav_option(not_in_nav),
         )
-        build(config)
-        postprocess(temporary)
+        workers = default_workers() if workers is None else workers
+        if workers > 1 and can_shard(config):
+            build_sharded(config, workers)
+        else:
+            build(config)
+        postprocess(temporary, workers)
         # On the finished pages, before the swap: a failed index keeps the previous site.
         index_site(temporary)
     except SearchIndexError as error:
@@ -109,6 +122,190 @@ def render(
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
     return sum(1 for _ in out.rglob("index.html"))
+
+
+# ------------------------------------------------------------------ rendering on every core
+#
+# MkDocs renders pages one after another on one core. A page's HTML depends only on its own
+# markdown and the navigation, and the navigation holds only hand-written pages (generated
+# ones are not_in_nav), so after the parent has read the nav pages, workers forked from it can
+# render disjoint shards of the pages and write them directly. What MkDocs gathers across
+# pages is sent back and merged in MkDocs' own page order: the search index entries, the
+# anchors for its anchor check, and warnings (strict mode). The output is byte-identical to
+# `build(config)`; tests/test_render_parallel.py compares the two.
+
+SHARDABLE_PLUGINS = {"search", "material/search"}  # plugins whose cross-page state we merge
+_shard_state: dict = {}  # set in the parent just before forking; read by the workers
+
+
+def can_shard(config) -> bool:
+    import multiprocessing
+
+    return (
+        set(config.plugins) <= SHARDABLE_PLUGINS
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def search_index_of(config):
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            return index
+    return None
+
+
+class _RecordCollector(logging.Handler):
+    """In a worker: keep every warning to hand back to the parent, which logs it again."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _render_shard(shard: int, shards: int) -> dict:
+    """In a forked worker: read and render every `shards`-th page, write its HTML, and return
+    what the parent needs from it."""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    config, files, nav, env, doc_files = (
+        _shard_state[k] for k in ("config", "files", "nav", "env", "doc_files")
+    )
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in list(mkdocs_log.handlers):
+        mkdocs_log.removeHandler(handler)  # the parent's handlers live in the parent
+    collector = _RecordCollector()
+    mkdocs_log.addHandler(collector)
+    mkdocs_log.propagate = False
+    index = search_index_of(config)
+    result: dict = {"entries": {}, "anchors": {}, "links": {}, "error": None}
+    try:
+        for number, file in enumerate(doc_files):
+            if number % shards != shard:
+                continue
+            page = file.page
+            if page.content is None:
+                _populate_page(page, config, files)
+            before = len(index.entries) if index else 0
+            _build_page(page, config, doc_files, nav, env)
+            uri = file.src_uri
+            if index:
+                result["entries"][uri] = index.entries[before:]
+            result["anchors"][uri] = page.present_anchor_ids
+            result["links"][uri] = {
+                target.src_uri: links for target, links in (page.links_to_anchors or {}).items()
+            }
+            page.content = page.markdown = page.toc = None  # free it: the HTML is written
+    except Exception as error:  # handed to the parent, which stops the build
+        result["error"] = f"{type(error).__name__}: {error}"
+    result["warnings"] = collector.records
+    return result
+
+
+def build_sharded(config, workers: int) -> None:
+    """MkDocs' `build` (mkdocs/commands/build.py, 1.6) for a full, non-dirty build, with the
+    page loop split over forked workers."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from mkdocs import utils
+    from mkdocs.commands.build import (
+        _build_extra_template,
+        _build_theme_template,
+        _populate_page,
+    )
+    from mkdocs.exceptions import Abort, BuildError
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    mkdocs_log = logging.getLogger("mkdocs")
+    warning_counter = utils.CountHandler()
+    warning_counter.setLevel(logging.WARNING)
+    if config.strict:
+        mkdocs_log.addHandler(warning_counter)
+    inclusion = InclusionLevel.is_included
+    try:
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        utils.clean_directory(config.site_dir)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        in_nav = {id(page) for page in nav.pages}
+        for file in files.documentation_pages(inclusion=inclusion):
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+            if id(file.page) in in_nav:  # every page's sidebar shows these: read them here
+                _populate_page(file.page, config, files)
+            else:  # the sitemap, rendered here, needs every page's front matter (lastmod)
+                file.page.read_source(config)
+                file.page.markdown = None  # the worker reads it again; no copy kept here
+        env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files(dirty=False, inclusion=inclusion)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        _shard_state.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files)
+        # Without freezing, the workers' garbage collector walks every object inherited from
+        # the parent and so copies each memory page it touches: both workers end up with a
+        # private copy of the parent's heap.
+        gc.collect()
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
+                results = list(pool.map(_render_shard, range(workers), [workers] * workers))
+        finally:
+            gc.unfreeze()
+            _shard_state.clear()
+        merge_shards(results, config, files, doc_files)
+        if errors := [r["error"] for r in results if r["error"]]:
+            raise BuildError("; ".join(errors))
+        for file in doc_files:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        config.plugins.on_post_build(config=config)
+        if counts := warning_counter.get_counts():
+            message = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise Abort(f"Aborted with {message} in strict mode!")
+    except Exception as error:
+        config.plugins.on_build_error(error=error)
+        if isinstance(error, BuildError):
+            mkdocs_log.error(str(error))
+            raise Abort("Aborted with a BuildError!") from None
+        raise
+    finally:
+        mkdocs_log.removeHandler(warning_counter)
+
+
+def merge_shards(results: list[dict], config, files, doc_files) -> None:
+    """Put what the workers found back where MkDocs keeps it, in MkDocs' page order."""
+    for result in results:
+        for name, level, message in result["warnings"]:
+            logging.getLogger(name).log(level, message)
+    found = {uri: r for r in results for uri in r["anchors"]}
+    index = search_index_of(config)
+    for file in doc_files:
+        shard = found.get(file.src_uri)
+        if shard is None:
+            continue
+        if index is not None:
+            index.entries += shard["entries"][file.src_uri]
+        file.page.present_anchor_ids = shard["anchors"][file.src_uri]
+        file.page.links_to_anchors = {
+            files.get_file_from_path(target): links
+            for target, links in shard["links"][file.src_uri].items()
+        }
 
 
 def not_in_nav_option(folders) -> dict:

@@ -70,7 +70,10 @@ def watch_sources(root: Path, interval: float = 0.3) -> threading.Thread:
 
 
 def serve_site(root: Path, port: int) -> int:
+    from . import sources
     from .render import serve
+
+    sources.SOURCE_CACHE = {}  # re-parse only the files an editor saved
 
     restage(root)
     watch_sources(root)

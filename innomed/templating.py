@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -37,7 +37,12 @@ def as_text(value) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = re.sub(r"\s+", " ", str(value))  # a newline in a title must not start a new block
+    return escaped_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)  # every listing prints the same titles, labels and dates again
+def escaped_text(text: str) -> Markup:
+    text = re.sub(r"\s+", " ", text)  # a newline in a title must not start a new block
     text = MARKUP_CHARACTERS.sub(lambda m: f"&#{ord(m[0])};", text)
     text = LINE_START.sub(lambda m: m[1] + "".join(f"&#{ord(c)};" for c in m[2]), text)
     return Markup(text)

@@ -481,3 +481,16 @@ def test_no_script_from_content_runs_in_a_browser(tmp_path, chromium):
             page.wait_for_timeout(800)
         context.close()
     assert dialogs == [] and log.foreign == []
+
+
+@pytest.mark.unit
+def test_check_refuses_a_draft_the_preview_would_refuse(scratch):
+    write_project(
+        scratch,
+        "utkast",
+        text=project_text(
+            title="Utkast", summary="K.", owner="E", body="Se [noe](prosjekt:finnes-ikke)."
+        ).replace("support:", "draft: true\nsupport:"),
+    )
+    [error] = errors_of(scratch)
+    assert error.path == "projects/utkast.md" and error.field == "lenke"
