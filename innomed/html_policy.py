@@ -62,6 +62,8 @@ def url_problem(url: str, link_kinds: set[str]) -> str | None:
 def check_html(source: Source, link_kinds: set[str]) -> list[ContentError]:
     errors: list[ContentError] = []
     for number, line in body_lines(source):
+        if "<" not in line and "{" not in line and "]" not in line:
+            continue  # no tag, attribute list or link can start on this line
         text = CODE_SPAN.sub("", line)  # code is shown as text, never run
 
         def add(field: str, message: str, number: int = number) -> None:

@@ -70,7 +70,7 @@ def load_content(root: Path, drafts: bool = False) -> Content:
         contact=read_contact(root),
     )
     errors += check_references(content)
-    if left_out:
+    if any(left_out.values()):
         # A draft's own links are checked as the preview shows it (drafts linking drafts is
         # fine), so `check` never says OK to a file that `serve` refuses.
         preview = replace(
