@@ -400,21 +400,19 @@ def test_serve_on_a_busy_port_says_so(scratch):
 
 # Future-dated news ----------------------------------------------------------------------
 
+CHRISTMAS_EVE_NEWS = """\
+---
+title: Snart
+date: 2026-12-24
+summary: Kommer.
+---
+Tekst.
+"""
+
 
 @pytest.mark.unit
 def test_news_waits_for_its_date_and_check_says_when(scratch, monkeypatch):
-    write(
-        scratch,
-        "content/aktuelt/snart.md",
-        """\
-        ---
-        title: Snart
-        date: 2026-12-24
-        summary: Kommer.
-        ---
-        Tekst.
-        """,
-    )
+    write(scratch, "content/aktuelt/snart.md", CHRISTMAS_EVE_NEWS)
     monkeypatch.setenv("INNOMED_TODAY", "2026-12-23")
     content = load_content(scratch)
     assert content.news == []
@@ -425,18 +423,7 @@ def test_news_waits_for_its_date_and_check_says_when(scratch, monkeypatch):
 
 @pytest.mark.unit
 def test_a_link_to_news_not_yet_published_is_an_error(scratch, monkeypatch):
-    write(
-        scratch,
-        "content/aktuelt/snart.md",
-        """\
-        ---
-        title: Snart
-        date: 2026-12-24
-        summary: Kommer.
-        ---
-        Tekst.
-        """,
-    )
+    write(scratch, "content/aktuelt/snart.md", CHRISTMAS_EVE_NEWS)
     write_project(
         scratch,
         "x",
