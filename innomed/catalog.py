@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .entries import Entry
@@ -93,7 +94,9 @@ def group_allocations(projects: list[Project]) -> dict:
     return {year: dict(rounds) for year, rounds in sorted(years.items(), reverse=True)}
 
 
-def check_cross_references(projects: list[Project]) -> list[ContentError]:
+def check_cross_references(
+    projects: list[Project], unreadable: Collection[str] = frozenset()
+) -> list[ContentError]:
     """Every address once: two projects with one address, and an old address (legacy path)
     that is now a live page, are errors. The live page wins: the error is on the legacy path,
     never a redirect silently put over a page."""
@@ -144,7 +147,8 @@ def check_cross_references(projects: list[Project]) -> list[ContentError]:
                 )
             else:
                 old[path] = project
-    slugs = {project.slug for project in projects}
+    # A project that failed to read is still there: `related` to it is not a second error.
+    slugs = {project.slug for project in projects} | set(unreadable)
     for project in projects:
         for index, slug in enumerate(project.meta.related):
             if slug not in slugs:

@@ -25,6 +25,7 @@ class Content:
     site_url: str = "https://innomed.no"  # from mkdocs.yml, without trailing slash
     drafts: dict = field(default_factory=dict)  # type name -> [Entry] left out of this build
     contact: dict = field(default_factory=dict)  # InnoMed's email and phone (mkdocs.yml)
+    unreadable: frozenset = frozenset()  # (type name, address) of files with their own errors
 
     @cached_property
     def related(self):
@@ -80,6 +81,12 @@ class Content:
             for kind, content_type in link_kinds().items()
             for entry in self.drafts.get(content_type.name, [])
         }
+
+    @property
+    def unreadable_targets(self) -> set:
+        """(link kind, slug) of files that failed to read: their own error is enough."""
+        kinds = {t.name: kind for kind, t in link_kinds().items()}
+        return {(kinds[name], slug) for name, slug in self.unreadable if name in kinds}
 
     def all_entries(self) -> list[Entry]:
         """Every markdown source whose body is rendered, for cross-reference checks."""
@@ -152,10 +159,13 @@ class Content:
 def check_references(content: Content) -> list[ContentError]:
     targets = content.targets
     projects = {p.slug for p in content.catalog.projects}
+    projects |= {slug for kind, slug in content.unreadable if kind == "project"}
     drafted = {p.slug for p in content.drafts.get("project", [])}
     errors: list[ContentError] = []
     for entry in content.all_entries():
-        errors += check_internal_links(entry.source, targets, content.draft_targets)
+        errors += check_internal_links(
+            entry.source, targets, content.draft_targets, content.unreadable_targets
+        )
         errors += check_body(entry.source)
         errors += check_html(entry.source, set(link_kinds()))
         for field_name, index, slug in project_references(entry):

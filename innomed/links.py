@@ -18,7 +18,10 @@ INTERNAL_LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<slug>[^)\s#]*)(?P<anchor>#
 
 
 def check_internal_links(
-    source: Source, targets: dict, drafts: Collection = frozenset()
+    source: Source,
+    targets: dict,
+    drafts: Collection = frozenset(),
+    unreadable: Collection = frozenset(),
 ) -> list[ContentError]:
     kinds = {kind: content_type.noun for kind, content_type in link_kinds().items()}
     errors = []
@@ -37,6 +40,8 @@ def check_internal_links(
                         f"ukjent lenketype '{kind}:' (forventet en av: {expected})",
                     )
                 )
+            elif (kind, slug) in unreadable:
+                continue  # the target file has errors of its own, reported there
             elif (kind, slug) in drafts and (kind, slug) not in targets:
                 errors.append(
                     ContentError(

@@ -58,8 +58,11 @@ def load_content(root: Path, drafts: bool = False) -> Content:
     Drafts are read and checked either way, but only the preview (`drafts=True`) shows them.
     """
     vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
-    entries, errors = read_all(root, vocabularies)  # every reader collects, none stops early
-    errors += check_cross_references(entries["project"])
+    # Every reader collects, none stops early.
+    entries, errors, unreadable = read_all(root, vocabularies)
+    errors += check_cross_references(
+        entries["project"], {slug for kind, slug in unreadable if kind == "project"}
+    )
     shown, left_out = (entries, {}) if drafts else published_only(entries, today())
     content = Content(
         shown,
@@ -68,6 +71,7 @@ def load_content(root: Path, drafts: bool = False) -> Content:
         site_url=read_site_url(root).rstrip("/"),
         drafts=left_out,
         contact=read_contact(root),
+        unreadable=frozenset(unreadable),
     )
     errors += check_references(content)
     if any(left_out.values()):

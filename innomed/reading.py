@@ -23,10 +23,13 @@ STRAY_SUFFIXES = {".markdown", ".mdown"}
 
 def read_all(
     root: Path, vocabularies: Vocabularies
-) -> tuple[dict[str, list[Entry]], list[ContentError]]:
-    """Type name -> its entries in the type's order, and every problem found."""
+) -> tuple[dict[str, list[Entry]], list[ContentError], set[tuple[str, str]]]:
+    """Type name -> its entries in the type's order, every problem found, and the
+    (type name, address) of every file that could not be read: references to those are not
+    reported again as "no such page" (the file's own error says what to fix)."""
     entries: dict[str, list[Entry]] = {name: [] for name in TYPES}
     errors: list[ContentError] = []
+    failed: set[tuple[str, str]] = set()
     for content_type in TYPES.values():
         if content_type.layout == "children":
             continue  # read with their parent, in the order the parent lists them
@@ -36,6 +39,10 @@ def read_all(
                 continue
             entry = collect(errors, read_entry, path, root, content_type, vocabularies, name)
             if entry is None:
+                failed |= {
+                    (content_type.name, slug)
+                    for slug in likely_addresses(path, root, content_type, name)
+                }
                 continue
             if content_type.layout == "folders":
                 entry, children = read_children(entry, root, vocabularies, errors)
@@ -44,7 +51,22 @@ def read_all(
     errors += check_tree_files(root)
     for name, found in entries.items():
         found.sort(key=TYPES[name].order)
-    return entries, errors
+    return entries, errors, failed
+
+
+def likely_addresses(path: Path, root: Path, content_type: ContentType, name: str) -> set[str]:
+    """The addresses a file with errors would have had: its name, and what its `slug` or
+    title make, as far as its front matter can be read at all."""
+    addresses = {name}
+    try:
+        meta = read_source(path, root).meta
+    except ContentErrors:
+        return addresses
+    if isinstance(meta.get("slug"), str):
+        addresses.add(meta["slug"])
+    if content_type.slug_from == "title" and isinstance(meta.get("title"), str):
+        addresses.add(slug_for_title(meta["title"], prefix=content_type.page.split("{")[0]))
+    return addresses
 
 
 def find_files(root: Path, content_type: ContentType, errors: list) -> list[tuple[Path, str]]:

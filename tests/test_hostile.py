@@ -481,3 +481,30 @@ def test_check_refuses_a_draft_the_preview_would_refuse(scratch):
     )
     [error] = errors_of(scratch)
     assert error.path == "projects/utkast.md" and error.field == "lenke"
+
+
+@pytest.mark.unit
+def test_a_broken_file_is_one_error_not_one_in_every_file_that_links_to_it(scratch):
+    """An editor who breaks a project's front matter sees that file's error, not a "no such
+    project" in every page that links to it."""
+    write_project(
+        scratch,
+        "maal",
+        text=project_text(title="Målet", summary="K.", owner="E").replace(
+            "status: Pågående", "status: Pågående\nregions_typo: [Nord]"
+        ),
+    )
+    write_project(
+        scratch,
+        "lenker",
+        text=project_text(
+            title="Lenker", summary="K.", owner="E", body="Se [målet](prosjekt:malet)."
+        ).replace("support:", "related: [malet]\nsupport:"),
+    )
+    write(
+        scratch,
+        "content/aktuelt/sak.md",
+        "---\ntitle: Sak\ndate: 2025-06-01\nsummary: K.\n"
+        "related_projects: [malet]\n---\nSe [målet](prosjekt:malet).\n",
+    )
+    assert {error.path for error in errors_of(scratch)} == {"projects/maal.md"}
