@@ -6,14 +6,12 @@ the archive grows (Material renders whole pages into the search index and the DO
 
 from __future__ import annotations
 
-import posixpath
-
 from .catalog import Catalog, Taxonomy
 from .collation import norwegian_key
 from .entries import Entry
 from .generate_projects import HOME, PROJECTS_INDEX
 from .pagedata import Link
-from .pages import Page, link, url_of
+from .pages import Page, link, relative_url
 from .registry import page_of
 from .templating import render_template
 
@@ -135,12 +133,6 @@ FILTERS = (
     ("status", "Status", "statuses", lambda m: [m.status]),
     ("ar", "År for tildeling", None, lambda m: [str(s.allocation_year) for s in m.support]),
 )
-
-
-def relative_url(page: str, target: str) -> str:
-    """The directory URL of `target` relative to `page`'s, as a browser resolves it."""
-    relative = posixpath.relpath(url_of(target), url_of(page))
-    return relative if relative.endswith("/") else relative + "/"
 
 
 def filter_data(catalog: Catalog, page: str) -> dict:

@@ -7,6 +7,7 @@ CI checkout token) or a symlink out of the repository must never be copied into 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from .registry import source_folders
@@ -14,7 +15,12 @@ from .registry import source_folders
 
 def content_roots(root: Path) -> list[Path]:
     """The folders editors' files live in (projects/, content/, courses/, podcast/)."""
-    return [(root / folder).resolve() for folder in source_folders() if folder != "data"]
+    return list(resolved_roots(root, tuple(f for f in source_folders() if f != "data")))
+
+
+@lru_cache(maxsize=64)  # asked for every file an entry names; resolving is a system call each
+def resolved_roots(root: Path, folders: tuple[str, ...]) -> tuple[Path, ...]:
+    return tuple((root / folder).resolve() for folder in folders)
 
 
 def outside_reason(name: str, folder: Path, root: Path) -> str | None:
@@ -56,5 +62,5 @@ def is_published_file(path: Path, root: Path, tools: bool = False) -> bool:
         resolved = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return False
-    roots = content_roots(root) + ([(root / f).resolve() for f in TOOL_FOLDERS] if tools else [])
+    roots = content_roots(root) + (list(resolved_roots(root, TOOL_FOLDERS)) if tools else [])
     return resolved.is_file() and any(resolved.is_relative_to(b) for b in roots)

@@ -121,3 +121,19 @@ def test_check_never_raises_on_any_project(tmp_path_factory, values):
         load_content(root)
     except ContentErrors as problem:
         assert problem.errors and all(e.path.startswith("projects/") for e in problem.errors)
+
+
+SEGMENT = st.sampled_from(["prosjekt", "side", "nord", "2.md", "index.md", "æøå", "a"])
+STAGED_PATH = st.lists(SEGMENT, min_size=0, max_size=4).map("/".join)
+
+
+@given(target=STAGED_PATH.filter(bool), start=STAGED_PATH)
+def test_relative_links_agree_with_relpath(target, start):
+    """Listings compute hundreds of thousands of relative links with pages.relative instead
+    of posixpath.relpath; both spellings (staged paths and directory URLs) must agree."""
+    import posixpath
+
+    from innomed.pages import relative
+
+    assert relative(target, start) == posixpath.relpath(target, start or ".")
+    assert relative(f"/{target}/", f"/{start}/") == posixpath.relpath(f"/{target}/", f"/{start}/")
