@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .errors import ContentError
-from .sources import Source
+from .sources import Source, per_source
 
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)[^)]*\)")
@@ -83,6 +83,7 @@ def check_placeholders(source: Source) -> list[ContentError]:
     return errors
 
 
+@per_source
 def check_body(source: Source, first_heading_level: int = 2) -> list[ContentError]:
     errors: list[ContentError] = check_placeholders(source)
     previous_level = first_heading_level - 1

@@ -21,7 +21,7 @@ class Entry:
     children: tuple = ()  # entries that belong to this one, in order (a course's modules)
     # Read with the entry, so that generators never touch the disk: the size of every file
     # the front matter names, and a transcript's text.
-    file_sizes: dict = field(default_factory=dict, compare=False)
+    file_sizes: dict = field(default_factory=dict, hash=False)  # compared: pages show sizes
     transcript: str | None = None
 
     @property

@@ -74,7 +74,6 @@ def render_entry(entry: Entry, content, extra: Markup | None = None) -> Page:
         entry=entry,
         meta=entry.meta,
         body=body,
-        content=content,
         **context,
     )
     return Page(page, text, origin=entry.source.rel)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from .catalog import Catalog
 from .dates import format_date, format_period
 from .entries import Entry
@@ -45,6 +47,7 @@ NYNORSK = {
 }
 
 
+@cache  # one function per written form, so equal pages get equal contexts (templating.py)
 def translator(lang: str):
     """Bokmål text -> the same text in the page's written form."""
     return (lambda text: NYNORSK.get(text, text)) if lang == "nn" else (lambda text: text)

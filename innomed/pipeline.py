@@ -239,7 +239,8 @@ def check_site_items(root: Path, drafts: bool = False) -> tuple[Content, list]:
 
 def stage_site(root: Path, drafts: bool = False) -> tuple[Path, Content, list]:
     content, items = check_site_items(root, drafts)
-    return stage(items, root / STAGING_DIR, root), content, items
+    stage(items, root / STAGING_DIR, root)
+    return root / STAGING_DIR, content, items
 
 
 def require_publishable(content: Content, root: Path) -> None:

@@ -1,26 +1,38 @@
-"""Live preview: re-stage on every content edit; MkDocs reloads the browser.
+"""Live preview: re-stage on every content edit, re-render just the pages that changed, and
+reload the browser.
 
-A content error is printed and the last good staged tree stays, so the preview never dies
-while an editor is halfway through a change.
+A content error is printed and the last good preview stays, so it never dies while an
+editor is halfway through a change.
 """
 
 from __future__ import annotations
 
+import shutil
+import socket
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import ContentErrors, summarize
 from .lock import build_lock
-from .pipeline import CONFIG_FILE, STAGING_DIR, generated_sections, stage_site
+from .pipeline import CONFIG_FILE, STAGING_DIR, check_site_items, generated_sections
 from .registry import source_folders
+from .stage import stage
+
+ENGINE_INPUTS = (CONFIG_FILE, "theme")  # a change here renders every page again
 
 
-def restage(root: Path) -> bool:
+def restage(root: Path) -> set[str] | None:
+    """Check and stage the site with drafts; the staged paths that changed, or None when the
+    content has errors (printed for the editor)."""
     try:
         with build_lock(root):
-            stage_site(root, drafts=True)  # editors preview their drafts, marked as such
+            # editors preview their drafts, marked as such
+            _, items = check_site_items(root, drafts=True)
+            return stage(items, root / STAGING_DIR, root)
     except ContentErrors as problem:
         for error in problem.errors:
             print(error, file=sys.stderr)
@@ -30,7 +42,6 @@ def restage(root: Path) -> bool:
             file=sys.stderr,
             flush=True,
         )
-        return False
     except Exception as error:  # noqa: BLE001 - the watcher must outlive any single edit
         print(
             f"Forhåndsvisningen kunne ikke oppdateres ({type(error).__name__}: {error}); "
@@ -38,48 +49,94 @@ def restage(root: Path) -> bool:
             file=sys.stderr,
             flush=True,
         )
-        return False
-    return True
+    return None
 
 
-def watch_sources(root: Path, interval: float = 0.3) -> threading.Thread:
-    """Poll source files' modification times; cheap for a few hundred files, no OS quirks."""
+def snapshot(root: Path, names) -> dict:
+    """Modification times of every file under `names`: cheap for a few thousand files, and
+    polling has no operating-system quirks."""
+    found = {}
+    for name in names:
+        top = root / name
+        for path in [top] if top.is_file() else top.rglob("*") if top.is_dir() else []:
+            if path.is_file():
+                found[path] = path.stat().st_mtime_ns
+    return found
 
-    def snapshot() -> dict:
-        return {
-            path: path.stat().st_mtime_ns
-            for folder in source_folders()
-            if (root / folder).is_dir()
-            for path in (root / folder).rglob("*")
-            if path.is_file()
-        }
+
+def watch(root: Path, on_change: Callable[[bool], None], interval: float = 0.1) -> None:
+    """Call `on_change(engine_changed)` whenever a source file, mkdocs.yml or the theme
+    changes; runs in a daemon thread."""
+    content = [*source_folders(), "admin"]
 
     def loop() -> None:
-        seen = snapshot()
+        seen = snapshot(root, content), snapshot(root, ENGINE_INPUTS)
         while True:
             time.sleep(interval)
-            current = snapshot()
-            if current != seen:
-                seen = current
-                if restage(root):
-                    print("Innholdet er oppdatert.", file=sys.stderr, flush=True)
+            now = snapshot(root, content), snapshot(root, ENGINE_INPUTS)
+            if now != seen:
+                on_change(now[1] != seen[1])
+                seen = now
 
-    thread = threading.Thread(target=loop, daemon=True, name="innomed-watch")
-    thread.start()
-    return thread
+    threading.Thread(target=loop, daemon=True, name="innomed-watch").start()
+
+
+def claim_port(port: int) -> None:
+    """Raise OSError (EADDRINUSE) when another program listens on the preview's port."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        probe.bind(("127.0.0.1", port))
 
 
 def serve_site(root: Path, port: int) -> int:
-    from . import sources
-    from .render import serve
+    from . import site_links, sources, templating
+    from . import stage as staging
+    from .render import Preview, live_server
 
-    sources.SOURCE_CACHE = {}  # re-parse only the files an editor saved
+    # Every save runs the whole pipeline again, so nothing is missed; these let it skip what
+    # the save did not change: parsing, per-file checks, rendering, link finding, writing.
+    sources.SOURCE_CACHE = {}
+    templating.RENDER_CACHE = {}
+    site_links.LINKS_CACHE = {}
+    staging.STAGED = {}
+    url = f"http://127.0.0.1:{port}/"
+    claim_port(port)  # a busy port is said at once, not after the first render
+    if restage(root) is None and not (root / STAGING_DIR).is_dir():
+        return 1  # nothing good to show yet; the errors are printed
+    site_dir = Path(tempfile.mkdtemp(prefix="innomed-preview-"))
+    pending = {"engine": False}
+    server = None
 
-    restage(root)
-    watch_sources(root)
-    print(f"Forhåndsvisning: http://127.0.0.1:{port}/  (Ctrl+C for å stoppe)", flush=True)
+    def update() -> None:
+        engine, pending["engine"] = pending["engine"], False
+        changed = restage(root)
+        if engine:
+            preview.render_all()
+        elif changed:
+            started = time.perf_counter()
+            count = preview.refresh(changed)
+            print(
+                f"Oppdatert: {count} sider på {time.perf_counter() - started:.1f} s.",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def on_change(engine_changed: bool) -> None:
+        pending["engine"] = pending["engine"] or engine_changed
+        if server is not None:
+            server.request_rebuild()
+
     try:
-        serve(root / CONFIG_FILE, root / STAGING_DIR, port, generated_sections())
+        preview = Preview(
+            root / CONFIG_FILE, root / STAGING_DIR, site_dir, generated_sections(), url
+        )
+        server = live_server(site_dir, port, update)
+        watch(root, on_change)
+        print(f"Forhåndsvisning: {url}  (Ctrl+C for å stoppe)", flush=True)
+        server.serve()
     except KeyboardInterrupt:
-        pass
+        if server is not None:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
     return 0

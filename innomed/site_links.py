@@ -25,6 +25,33 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+# The preview sets this to {}: between two saves nearly every page has the same text, and the
+# render cache (templating.py) hands back the very same string for it.
+LINKS_CACHE: dict | None = None
+
+
+def links_in(path: str, text: str) -> list[tuple[str, str, str]]:
+    """(link as written, staged file it points to, anchor) for every relative link."""
+    if LINKS_CACHE is None:
+        return resolve_links(path, text)
+    known = LINKS_CACHE.get(path)
+    if known is None or known[0] is not text:
+        known = LINKS_CACHE[path] = (text, resolve_links(path, text))
+    return known[1]
+
+
+def resolve_links(path: str, text: str) -> list[tuple[str, str, str]]:
+    links = []
+    folder = posixpath.dirname(path)
+    for target in LINK.findall(text):
+        if SCHEME.match(target) or target.startswith("/"):
+            continue
+        file_part, _, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(folder, file_part)) if file_part else path
+        links.append((target, resolved, anchor))
+    return links
+
+
 def heading_ids(text: str) -> set[str]:
     """The anchors the engine gives a page's headings (toc with our slugify, `{ #id }`)."""
     ids: set[str] = set()
@@ -76,15 +103,7 @@ def check_site(
     for path, page in pages.items():
         if not path.endswith(".md"):
             continue
-        for target in LINK.findall(page.text):
-            if SCHEME.match(target) or target.startswith("/"):
-                continue
-            file_part, _, anchor = target.partition("#")
-            resolved = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(path), file_part))
-                if file_part
-                else path
-            )
+        for target, resolved, anchor in links_in(path, page.text):
             if resolved not in files:
                 errors.append(link_error(page, root, target, "en side eller fil som ikke finnes"))
             elif anchor and resolved.endswith(".md"):

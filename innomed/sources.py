@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
 
 import yaml
@@ -66,6 +67,25 @@ FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
 # The live preview re-reads every source after each save; it turns this on so that files whose
 # size and modification time are unchanged are not parsed again (None: always parse).
 SOURCE_CACHE: dict | None = None
+
+
+def per_source(check):
+    """Memoise a check whose answer depends only on a Source (and its other arguments) while
+    the preview keeps sources: an unchanged file is then the very same Source object."""
+    answers: dict[int, tuple] = {}
+
+    @wraps(check)
+    def checked(source: Source, *args):
+        if SOURCE_CACHE is None:
+            return check(source, *args)
+        known = answers.get(id(source))
+        if known is not None and known[0] is source and known[1] == args:
+            return known[2]
+        answer = check(source, *args)
+        answers[id(source)] = (source, args, answer)  # keeps `source` alive: ids stay unique
+        return answer
+
+    return checked
 
 
 def read_source(path: Path, root: Path) -> Source:

@@ -52,8 +52,13 @@ def check_containment(items: list[Page | StaticFile], docs_dir: Path, root: Path
     """The last line of defence, after validation: nothing is written outside the staged
     tree and nothing is copied from outside the content tree."""
     errors = []
+    inside = docs_dir.resolve()
+    folders: dict[str, bool] = {}  # thousands of pages share a few hundred folders
     for item in items:
-        if not (docs_dir / item.path).resolve().is_relative_to(docs_dir.resolve()):
+        folder, _, name = item.path.rpartition("/")
+        if folder not in folders:
+            folders[folder] = (docs_dir / folder).resolve().is_relative_to(inside)
+        if not folders[folder] or name in ("", ".", ".."):
             errors.append(
                 ContentError(
                     item.origin,
@@ -79,24 +84,37 @@ def check_containment(items: list[Page | StaticFile], docs_dir: Path, root: Path
         raise ContentErrors(errors)
 
 
-def stage(items: list[Page | StaticFile], docs_dir: Path, root: Path) -> Path:
+# The preview sets this to {}: path -> the text staged there last, so unchanged pages are
+# neither encoded nor read back from disk again.
+STAGED: dict | None = None
+
+
+def stage(items: list[Page | StaticFile], docs_dir: Path, root: Path) -> set[str]:
+    """Write `items` into `docs_dir`; returns the paths written or removed, for the preview."""
     check_collisions(items)
     check_containment(items, docs_dir, root)
     docs_dir.mkdir(parents=True, exist_ok=True)
     wanted = set()
+    changed = set()
     for item in items:
         target = docs_dir / item.path
         wanted.add(target)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(item, Page) and STAGED is not None and STAGED.get(item.path) is item.text:
+            continue  # the preview wrote this very text last time (templating.RENDER_CACHE)
         data = item.text.encode("utf-8") if isinstance(item, Page) else item.source.read_bytes()
+        if isinstance(item, Page) and STAGED is not None:
+            STAGED[item.path] = item.text
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
+            changed.add(item.path)
     for existing in sorted(docs_dir.rglob("*"), reverse=True):
         if existing.is_file() and existing not in wanted:
             existing.unlink()
+            changed.add(existing.relative_to(docs_dir).as_posix())
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
-    return docs_dir
+    return changed
 
 
 def copy_tree_files(
