@@ -31,6 +31,7 @@ YAML_DIST = Path("node_modules/yaml/browser/dist")
 # pull requests.
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
 FORMAT = "innomed-frontmatter"  # registered by admin/innomed-cms.js
+KEYS = "__innomed_keys"  # admin/innomed-cms.js: the front-matter keys a file has
 
 # Collection labels (plural) for the sidebar; the registry's `noun` is singular.
 PLURAL = {
@@ -196,7 +197,26 @@ def folder_collection(name: str, vocabularies: Vocabularies) -> dict:
     }
     if not any(f["name"] == "slug" for f in fields):
         collection["fields"] = [hidden_slug(), *fields]
+    marker = own_field(name)
+    if marker:
+        # Decap lists every .md in the folder; admin/innomed-cms.js gives each entry the keys
+        # its front matter has, so the filter keeps the files that have this type's own field.
+        collection["filter"] = {"field": KEYS, "value": marker}
     return collection
+
+
+def own_field(name: str) -> str | None:
+    """For a type whose folder also holds another type's index.md (podcast/: the series
+    beside its episodes), a field this type requires and the other type has not."""
+    content_type = TYPES[name]
+    others = [t for t in TYPES.values() if t.layout == "single" and t.folder == content_type.folder]
+    if not others:
+        return None
+    schema = content_type.model.model_json_schema()  # type: ignore[attr-defined]
+    for field in schema.get("required", []):
+        if all(field not in t.model.model_fields for t in others):  # type: ignore[attr-defined]
+            return field
+    raise ValueError(f"{name}: no required field tells it from {others[0].name}")
 
 
 def hidden_slug() -> dict:
