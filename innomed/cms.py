@@ -59,6 +59,10 @@ LABELS = {
 }
 # Longer texts get a text area rather than a one-line field.
 TEXT_AREAS = {"summary", "description", "how_to_get"}
+ALT_HINT = (
+    "Påkrevd når du har valgt et bilde: hva bildet viser, for den som ikke ser det. "
+    "Er bildet bare pynt, slå på «Bare pynt» i stedet."
+)
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Fields whose value is a file beside the markdown file; images are uploaded to `bilder/`.
 FILE_FIELDS = {("Image", "file"): "image", ("Attachment", "file"): "file"}
@@ -143,6 +147,9 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
         # The build accepts `decorative: true` instead; the form asks for the text always,
         # since an image that needs one is the common case.
         field["required"] = True  # inside an optional image, relaxed again by the caller
+        # Decap then marks it «valgfritt»; the hint says when it is not, and
+        # admin/innomed-cms.js refuses to save an image without it.
+        field["hint"] = ALT_HINT
     return field
 
 

@@ -149,3 +149,24 @@ def test_images_without_alt_text_are_refused_before_saving(tmp_path):
     assert "«bilder/workshop.png» mangler alternativ tekst" in problems[0][0]
     assert "«Alternativ tekst»" in problems[0][0] and "«Bare pynt»" in problems[0][0]
     assert "![beskrivelse av bildet](bilder/kart.png)" in problems[5][0]
+
+
+@pytest.mark.unit
+def test_image_fields_say_alt_text_is_needed_in_the_labels_the_refusal_names():
+    config = yaml.safe_load(generate_config(REPO, vocabularies()))
+    images = [
+        field
+        for collection in config["collections"]
+        for fields in [collection.get("fields", [])]
+        + [f["fields"] for f in collection.get("files", [])]
+        for field in fields
+        if field["name"] == "image"
+    ]
+    assert len(images) >= 3
+    js = (REPO / "admin/innomed-cms.js").read_text(encoding="utf-8")
+    for image in images:
+        fields = {f["name"]: f for f in image["fields"]}
+        assert fields["alt"]["hint"].startswith("Påkrevd når du har valgt et bilde")
+        # The message in admin/innomed-cms.js names the fields as the form labels them.
+        assert f"«{fields['alt']['label']}»" in js
+        assert f"«{fields['decorative']['label']}»" in js
