@@ -24,6 +24,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from innomed.cms import read_title
 from innomed.slugs import slug_for_title
 
 pytest_plugins = ["browser"]  # the session's one Chromium (Playwright allows one per process)
@@ -298,6 +299,21 @@ def test_image_without_alt_text_is_not_saved(cms, browser, tmp_path):
     assert "«Alternativ tekst»" in message.inner_text()
     assert "Error" not in message.inner_text()
     assert untracked(repo) == before
+
+
+@pytest.mark.browser
+def test_episode_list_leaves_out_the_series_page(cms, browser):
+    url, repo = cms
+    episodes = sorted(p for p in (repo / "podcast").glob("*.md") if p.name != "index.md")
+    page = browser.new_page()
+    page.goto(url)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_selector("text=Prosjekter")
+    page.goto(url + "#/collections/episode")
+    page.get_by_text(read_title(episodes[0]), exact=True).wait_for()
+    listed = page.locator("main").inner_text()
+    assert read_title(repo / "podcast/index.md") not in listed
+    assert all(read_title(p) in listed for p in episodes)
 
 
 def media_folder(repo: Path, collection: str) -> str:
