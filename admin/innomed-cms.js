@@ -13,6 +13,10 @@ const FENCE = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 // The original file travels with the entry under this key (Decap keeps keys it has no
 // field for), so saving can start from what the file said.
 const SOURCE = '__innomed_source';
+// The front-matter keys the file has, for a collection `filter` (Decap filters on a value in
+// the entry's data only): podcast/ holds the series' index.md beside the episodes, and only
+// episodes have `number` (innomed/cms.py).
+const KEYS = '__innomed_keys';
 // No folding at 80 columns, and flow lists as editors write them: [Nord, Vest].
 const WRITE = { lineWidth: 0, flowCollectionPadding: false };
 
@@ -26,7 +30,7 @@ export function fromFile(text) {
   const { front, body } = splitFile(text);
   const doc = parseDocument(front);
   const data = doc.toJS() || {};
-  return { ...data, body, [SOURCE]: text };
+  return { ...data, body, [SOURCE]: text, [KEYS]: Object.keys(data) };
 }
 
 function empty(value) {
@@ -112,7 +116,7 @@ function setIn(doc, path, old, value) {
 export const REQUIRED_LISTS = ['regions'];
 
 export function toFile(data, sortedKeys = []) {
-  const { body = '', [SOURCE]: source, ...rest } = data;
+  const { body = '', [SOURCE]: source, [KEYS]: _keys, ...rest } = data;
   const fields = clean(rest);
   for (const key of REQUIRED_LISTS) {
     if ((key in rest || sortedKeys.includes(key)) && empty(fields[key])) fields[key] = [];
@@ -193,6 +197,53 @@ export function pathautoSlug(title, prefix = 'prosjekt/') {
   return out || text.slice(0, max);
 }
 
+// An image needs alt text or `decorative: true` (innomed/models.py Image), and an image in the
+// text needs its description between the brackets (innomed/body_checks.py). Decap cannot make
+// a field required only when another is filled in, so this runs before saving, with the
+// fields' labels in the message, and the save stops on the editor's screen instead of in
+// `check` later.
+const BODY_IMAGE = /!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g;
+
+function blank(value) {
+  return typeof value !== 'string' || value.trim() === '';
+}
+
+export function missingAltText(data) {
+  const problems = [];
+  const image = data.image;
+  if (image && !blank(image.file) && !image.decorative && blank(image.alt)) {
+    problems.push(
+      `Bildet «${image.file}» mangler alternativ tekst. Skriv hva bildet viser i feltet ` +
+        '«Alternativ tekst», eller kryss av for «Bare pynt» hvis bildet bare er pynt.',
+    );
+  }
+  let fenced = false;
+  for (const line of String(data.body || '').split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced) continue;
+    for (const [, alt, target] of line.matchAll(BODY_IMAGE)) {
+      if (blank(alt)) {
+        problems.push(
+          `Bildet «${target}» i teksten mangler alternativ tekst. Skriv hva bildet viser ` +
+            `mellom klammene: ![beskrivelse av bildet](${target}).`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+// Decap shows a failed save as «Kunne ikke lagre: <the error as text>»; without a name the
+// text is the message alone, not «Error: ...».
+function refusal(message) {
+  const error = new Error(message);
+  error.name = '';
+  return error;
+}
+
 export function register(CMS) {
   CMS.registerCustomFormat('innomed-frontmatter', 'md', { fromFile, toFile });
   // A new entry's file is named after its title by the site's rules; `slug` itself is
@@ -201,6 +252,8 @@ export function register(CMS) {
     name: 'preSave',
     handler: ({ entry }) => {
       const data = entry.get('data');
+      const problems = missingAltText(data.toJS());
+      if (problems.length) throw refusal(problems.join(' '));
       if (!entry.get('newRecord') || data.get('slug')) return data;
       const prefix = PREFIXES[entry.get('collection')] || '';
       return data.set('slug', pathautoSlug(data.get('title') || '', prefix));

@@ -31,6 +31,7 @@ YAML_DIST = Path("node_modules/yaml/browser/dist")
 # pull requests.
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
 FORMAT = "innomed-frontmatter"  # registered by admin/innomed-cms.js
+KEYS = "__innomed_keys"  # admin/innomed-cms.js: the front-matter keys a file has
 
 # Collection labels (plural) for the sidebar; the registry's `noun` is singular.
 PLURAL = {
@@ -58,6 +59,10 @@ LABELS = {
 }
 # Longer texts get a text area rather than a one-line field.
 TEXT_AREAS = {"summary", "description", "how_to_get"}
+ALT_HINT = (
+    "Påkrevd når du har valgt et bilde: hva bildet viser, for den som ikke ser det. "
+    "Er bildet bare pynt, slå på «Bare pynt» i stedet."
+)
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Fields whose value is a file beside the markdown file; images are uploaded to `bilder/`.
 FILE_FIELDS = {("Image", "file"): "image", ("Attachment", "file"): "file"}
@@ -142,6 +147,9 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
         # The build accepts `decorative: true` instead; the form asks for the text always,
         # since an image that needs one is the common case.
         field["required"] = True  # inside an optional image, relaxed again by the caller
+        # Decap then marks it «valgfritt»; the hint says when it is not, and
+        # admin/innomed-cms.js refuses to save an image without it.
+        field["hint"] = ALT_HINT
     return field
 
 
@@ -196,7 +204,26 @@ def folder_collection(name: str, vocabularies: Vocabularies) -> dict:
     }
     if not any(f["name"] == "slug" for f in fields):
         collection["fields"] = [hidden_slug(), *fields]
+    marker = own_field(name)
+    if marker:
+        # Decap lists every .md in the folder; admin/innomed-cms.js gives each entry the keys
+        # its front matter has, so the filter keeps the files that have this type's own field.
+        collection["filter"] = {"field": KEYS, "value": marker}
     return collection
+
+
+def own_field(name: str) -> str | None:
+    """For a type whose folder also holds another type's index.md (podcast/: the series
+    beside its episodes), a field this type requires and the other type has not."""
+    content_type = TYPES[name]
+    others = [t for t in TYPES.values() if t.layout == "single" and t.folder == content_type.folder]
+    if not others:
+        return None
+    schema = content_type.model.model_json_schema()  # type: ignore[attr-defined]
+    for field in schema.get("required", []):
+        if all(field not in t.model.model_fields for t in others):  # type: ignore[attr-defined]
+            return field
+    raise ValueError(f"{name}: no required field tells it from {others[0].name}")
 
 
 def hidden_slug() -> dict:

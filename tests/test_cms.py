@@ -10,16 +10,21 @@ import json
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import threading
 import time
+import zlib
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
+from innomed.cms import read_title
 from innomed.slugs import slug_for_title
 
 pytest_plugins = ["browser"]  # the session's one Chromium (Playwright allows one per process)
@@ -127,6 +132,46 @@ def publish(page) -> None:
     page.wait_for_selector("text=/lagret/i", timeout=20000)
 
 
+def write_png(path: Path, width: int = 8, height: int = 6) -> Path:
+    """A small real PNG (one colour), made with the standard library."""
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(tag + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
+
+    rows = b"".join(b"\x00" + bytes((30, 120, 200)) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def fill_new_project(page, title: str) -> None:
+    page.get_by_label("Tittel", exact=True).fill(title)
+    page.get_by_label("Ingress").fill("Et prosjekt om flyt, skrevet i skjemaet.")
+    pick(page, "Type", "Prosjektbeskrivelse")
+    pick(page, "Status", "Pågående")
+
+
+def upload_image(page, field_label: str, file: Path) -> None:
+    """Open the (collapsed) image field, upload `file` in Decap's media library, choose it."""
+    label = page.locator("label", has_text=field_label)
+    field = page.locator("[aria-label='object field']", has=label).first
+    field.get_by_test_id("expand-button").first.click()
+    field.get_by_role("button", name="Velg et bilde").click()
+    page.locator("input[type=file]").set_input_files(str(file))
+    page.get_by_role("button", name="Velg markert").click()
+    field.get_by_role("button", name="Velg et annet bilde").wait_for()
+
+
+def untracked(repo: Path) -> list[str]:
+    return git(repo, "status", "--porcelain", "--untracked-files=all").splitlines()
+
+
 def check_passes(repo: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "build.py"), "check", "--root", str(repo)],
@@ -203,3 +248,75 @@ def test_axe_figures_for_admin_screens(cms, browser):
         )
     print(json.dumps(figures, indent=1))
     assert figures["ny"], "axe found nothing: was the form there?"
+
+
+@pytest.mark.browser
+def test_create_project_with_image_and_build_it(cms, browser, tmp_path):
+    from innomed.pipeline import build_site
+
+    url, repo = cms
+    title = "Flyt for eldre med bilde fra Bærum"
+    alt = "Sykepleier og pasient ser på et nettbrett sammen"
+    page, hosts = open_admin(browser, url, "#/collections/project/new")
+    fill_new_project(page, title)
+    upload_image(page, "Forsidebilde", write_png(tmp_path / "Arbeidsbilde fra Bærum.PNG"))
+    page.get_by_label("Alternativ tekst").fill(alt)
+    publish(page)
+    slug = slug_for_title(title)
+    text = (repo / "projects" / f"{slug}.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    folder = media_folder(repo, "project")
+    name = meta["image"]["file"].removeprefix(f"{folder}/")
+    assert meta["image"] == {"file": f"{folder}/{name}", "alt": alt}
+    # Decap's slug rules (generated config): lower case ascii, æ folded, spaces as hyphens.
+    assert name == "arbeidsbilde-fra-baerum.png"
+    assert (repo / "projects" / folder / name).read_bytes() == (
+        tmp_path / "Arbeidsbilde fra Bærum.PNG"
+    ).read_bytes()
+    check_passes(repo)
+    site = tmp_path / "site"
+    build_site(repo, site)
+    html = (site / "prosjekt" / slug / "index.html").read_text(encoding="utf-8")
+    images = BeautifulSoup(html, "html.parser").find_all("img", alt=alt)
+    assert len(images) == 1
+    src = images[0]["src"]
+    assert src.endswith(f"filer/{slug}/{name}"), src
+    assert (site / "filer" / slug / name).is_file()
+    assert all(h.startswith("127.0.0.1:") for h in hosts), hosts
+
+
+@pytest.mark.browser
+def test_image_without_alt_text_is_not_saved(cms, browser, tmp_path):
+    url, repo = cms
+    before = untracked(repo)
+    page, _ = open_admin(browser, url, "#/collections/project/new")
+    fill_new_project(page, "Prosjekt med bilde uten alternativ tekst")
+    upload_image(page, "Forsidebilde", write_png(tmp_path / "uten-alt.png"))
+    page.get_by_role("button", name="Publiser").click()
+    page.get_by_text("Publiser nå").click()
+    message = page.get_by_role("alert").filter(has_text="mangler alternativ tekst")
+    message.wait_for(timeout=20000)
+    assert "«Alternativ tekst»" in message.inner_text()
+    assert "Error" not in message.inner_text()
+    assert untracked(repo) == before
+
+
+@pytest.mark.browser
+def test_episode_list_leaves_out_the_series_page(cms, browser):
+    url, repo = cms
+    episodes = sorted(p for p in (repo / "podcast").glob("*.md") if p.name != "index.md")
+    page = browser.new_page()
+    page.goto(url)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_selector("text=Prosjekter")
+    page.goto(url + "#/collections/episode")
+    page.get_by_text(read_title(episodes[0]), exact=True).wait_for()
+    listed = page.locator("main").inner_text()
+    assert read_title(repo / "podcast/index.md") not in listed
+    assert all(read_title(p) in listed for p in episodes)
+
+
+def media_folder(repo: Path, collection: str) -> str:
+    """Where the generated config puts a collection's uploads, relative to the entry's file."""
+    config = yaml.safe_load((repo / "admin/config.yml").read_text(encoding="utf-8"))
+    return next(c for c in config["collections"] if c["name"] == collection)["media_folder"]

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from innomed.cms import CONFIG_FILE, generate_config, required_lists
 from innomed.pipeline import VOCABULARY_FILE
@@ -24,7 +25,7 @@ const out = {};
 for (const path of JSON.parse(process.argv[2])) {
   const text = readFileSync(path, 'utf8');
   const data = JSON.parse(JSON.stringify(fromFile(text)));
-  const result = { same: toFile(data) === text };
+  const result = { same: toFile(data) === text, keys: data.__innomed_keys };
   if (data.status) {
     result.changed = toFile({ ...data, status: data.status === 'Pågående' ? 'Avsluttet' : 'Pågående' });
   }
@@ -61,25 +62,37 @@ def test_js_knows_the_required_lists_and_prefixes():
         assert TYPES[name].page.split("{")[0] == prefix
 
 
-@pytest.mark.unit
-def test_format_round_trips_every_file_and_changes_one_line(tmp_path):
+def run_js(tmp_path: Path, script: str, *args: str):
+    """What `script` prints as JSON, run in Node beside admin/innomed-cms.js."""
     if shutil.which("node") is None:
         pytest.fail("Node.js mangler: apt-get install nodejs")
     shutil.copy(REPO / "admin/innomed-cms.js", tmp_path)
     shutil.copytree(REPO / "node_modules/yaml/browser/dist", tmp_path / "yaml")
     (tmp_path / "package.json").write_text('{"type": "module"}')
-    (tmp_path / "run.mjs").write_text(SCRIPT)
+    (tmp_path / "run.mjs").write_text(script)
+    out = subprocess.run(
+        ["node", "run.mjs", *args], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def decap_filter(collection: dict, keys: list[str]) -> bool:
+    """Decap's folder-collection `filter` (decap-cms-core backend.ts filterEntries) on an
+    entry whose data has these front-matter keys."""
+    rule = collection["filter"]
+    assert rule["field"] == "__innomed_keys"
+    return rule["value"] in keys
+
+
+@pytest.mark.unit
+def test_format_round_trips_every_file_and_changes_one_line(tmp_path):
     files = [
         str(p)
         for folder in ("projects", "content", "podcast", "courses")
         for p in sorted((REPO / folder).rglob("*.md"))
     ]
     title = "Prosjekterfaring: Bedre flyt for eldre i Bærum og Ålesund"
-    out = subprocess.run(
-        ["node", "run.mjs", json.dumps(files), title],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    results = json.loads(out.stdout)
+    results = run_js(tmp_path, SCRIPT, json.dumps(files), title)
     from innomed.slugs import slug_for_title
 
     assert results.pop("slug") == slug_for_title(title)
@@ -93,3 +106,67 @@ def test_format_round_trips_every_file_and_changes_one_line(tmp_path):
             assert sum(a != b for a, b in zip(before, after, strict=True)) == 1, path
             changed += 1
     assert changed >= 40
+
+
+@pytest.mark.unit
+def test_episode_collection_lists_episodes_not_the_series_page(tmp_path):
+    config = yaml.safe_load(generate_config(REPO, vocabularies()))
+    collections = {c["name"]: c for c in config["collections"]}
+    # Only podcast/ holds another type's index.md; the other folders list every file.
+    assert [name for name, c in collections.items() if "filter" in c] == ["episode"]
+    files = sorted((REPO / collections["episode"]["folder"]).glob("*.md"))
+    results = run_js(tmp_path, SCRIPT, json.dumps([str(p) for p in files]), "x")
+    listed = {
+        Path(p).name for p in files if decap_filter(collections["episode"], results[str(p)]["keys"])
+    }
+    assert "index.md" not in listed
+    assert listed == {p.name for p in files} - {"index.md"}
+    assert len(listed) >= 8
+
+
+ALT_SCRIPT = """
+import { missingAltText } from './innomed-cms.js';
+const cases = JSON.parse(process.argv[2]);
+console.log(JSON.stringify(cases.map((data) => missingAltText(data))));
+"""
+
+
+@pytest.mark.unit
+def test_images_without_alt_text_are_refused_before_saving(tmp_path):
+    image = {"file": "bilder/workshop.png"}
+    cases = [
+        {"image": image},
+        {"image": {**image, "alt": "   "}},
+        {"image": {**image, "alt": "Prosjektgruppen rundt et bord"}},
+        {"image": {**image, "decorative": True}},
+        {"image": {"alt": ""}},  # the optional image left empty
+        {"body": "Tekst\n\n![](bilder/kart.png)\n"},
+        {"body": "![Kart over Agder](bilder/kart.png)\n"},
+        {"body": "```\n![](eksempel.png)\n```\n"},
+    ]
+    problems = run_js(tmp_path, ALT_SCRIPT, json.dumps(cases))
+    assert [bool(p) for p in problems] == [True, True, False, False, False, True, False, False]
+    assert "«bilder/workshop.png» mangler alternativ tekst" in problems[0][0]
+    assert "«Alternativ tekst»" in problems[0][0] and "«Bare pynt»" in problems[0][0]
+    assert "![beskrivelse av bildet](bilder/kart.png)" in problems[5][0]
+
+
+@pytest.mark.unit
+def test_image_fields_say_alt_text_is_needed_in_the_labels_the_refusal_names():
+    config = yaml.safe_load(generate_config(REPO, vocabularies()))
+    images = [
+        field
+        for collection in config["collections"]
+        for fields in [collection.get("fields", [])]
+        + [f["fields"] for f in collection.get("files", [])]
+        for field in fields
+        if field["name"] == "image"
+    ]
+    assert len(images) >= 3
+    js = (REPO / "admin/innomed-cms.js").read_text(encoding="utf-8")
+    for image in images:
+        fields = {f["name"]: f for f in image["fields"]}
+        assert fields["alt"]["hint"].startswith("Påkrevd når du har valgt et bilde")
+        # The message in admin/innomed-cms.js names the fields as the form labels them.
+        assert f"«{fields['alt']['label']}»" in js
+        assert f"«{fields['decorative']['label']}»" in js
