@@ -6,12 +6,13 @@
 
 Each size is a scratch site with that many projects whose bodies are the longest real
 experience report (headings, lists, ~50 KB of HTML a page), spread over every region, patient
-group, theme and round, plus news, podcast episodes and course modules in the real site's
-proportions. For each size it measures: the full build, the engine (MkDocs) alone on the same
-staged tree, a second build with nothing changed, `check`, the peak memory of each command
-(resident set of the whole process tree, sampled from /proc), HTML bytes per project page and
-the gzip bytes a first view of a project page loads. The preview's save-to-refresh is measured
-at one size and on a copy of the real site. Output: a markdown table and benchmarks/results.json.
+group, theme, phase, support type, status and round, plus news, podcast episodes and course
+modules in the real site's proportions. For each size it measures: the full build, the engine
+(MkDocs) alone on the same staged tree, a second build with nothing changed, `check`, the peak
+memory of each command (resident set of the whole process tree, sampled from /proc), HTML bytes
+per project page and the gzip bytes a first view of a project page loads. The preview's
+save-to-refresh is measured at one size and on a copy of the real site. Output: a markdown
+table and benchmarks/results.json.
 
 Not part of `make test`: timings vary from machine to machine, so tests never assert on them;
 compare against a baseline measured in the same run (`--code` points at another checkout).
@@ -113,8 +114,13 @@ def write_projects(root: Path, count: int) -> None:
         this["themes"] = sorted(set(pick(labels["themes"], n + 1, 2 + n % 2)))
         rounds = [f"{2021 + (n + k) % 5}-S{1 + (n + k) % 2}" for k in range(1 + n % 3)]
         this["support"] = [
-            {**meta["support"][0], "round": r} for r in sorted(set(rounds), reverse=True)
+            {**meta["support"][0], "round": r, "type": pick(labels["support_types"], n + k, 1)[0]}
+            for k, r in enumerate(sorted(set(rounds), reverse=True))
         ]
+        # Every facet of the filter form and the search gets several values in use; one
+        # project in six has no phase, as in the real content where it is often unknown.
+        this["status"] = labels["statuses"][n % len(labels["statuses"])]
+        this["phase_start"] = None if n % 6 == 5 else pick(labels["phases"], n, 1)[0]
         (root / "projects" / f"{project_slug(n)}.md").write_text(
             dump(this, relink(body, n, count)), encoding="utf-8"
         )

@@ -2,7 +2,10 @@
  * InnoMed: the site search (Pagefind; the index is written by innomed/search_index.py).
  *
  * Nothing is downloaded until the visitor types: the first query imports pagefind.js, which
- * then fetches only the index chunks the words need. The dialog is theme/partials/search.html;
+ * then fetches only the index chunks the words need and the fragments of the results shown.
+ * The filter data (every page's type, region, … : it grows with the archive) is fetched only
+ * when the visitor opens "Avgrens treff"; from then on every query returns filter counts.
+ * benchmarks/search_bytes.py measures what each step downloads. The dialog is theme/partials/search.html;
  * innomed.js opens and closes it (the #__search toggle), makes the rest of the page inert and
  * gives focus back to the search button.
  *
@@ -28,8 +31,9 @@
   var status = panel.querySelector('[role="status"]');
   var closeButton = panel.querySelector(".innomed-search__close");
 
-  // Each result costs its page fragment (~5 kB gzip); 6 keep the first query under 150 kB.
-  var PAGE = 6;
+  // Each result shown costs its page's fragment (the page's whole text, 2-8 kB gzip), so the
+  // first query fetches only as many as a phone screen shows; "Vis flere treff" fetches more.
+  var PAGE = 5;
   var FILTER_NAMES = [
     ["type", "Innholdstype"],
     ["region", "Region"],
@@ -39,8 +43,9 @@
   ];
   var HELP = meta ? meta.textContent : "";
 
-  var pagefind = null; // the module, once loaded
-  var loading = null;
+  var loading = null; // the pagefind.js module, once asked for
+  var filtersLoading = null; // its filter chunks, once "Avgrens treff" was opened
+  var filtersReady = false;
   var sequence = 0; // only the newest query may write its results
   var results = [];
   var shown = 0;
@@ -54,15 +59,27 @@
       loading = import(source.href).then(function (module) {
         // Result URLs are made relative to where the site lives, not to the host's root.
         return Promise.resolve(module.options({ baseUrl: root.pathname })).then(function () {
-          // Loads the filter chunks; without them search() returns no filter counts.
-          return module.filters();
-        }).then(function () {
-          pagefind = module;
           return module;
         });
       });
     }
     return loading;
+  }
+
+  // Without the filter chunks search() returns no counts; with them, every search does.
+  function loadFilters() {
+    if (!filtersLoading) {
+      filtersLoading = load().then(function (module) {
+        return module.filters();
+      }).then(function () {
+        filtersReady = true;
+      });
+      filtersLoading.then(search, function () {
+        filtersLoading = null; // a later opening tries again
+        say("Filtrene kunne ikke lastes. Prøv igjen.");
+      });
+    }
+    return filtersLoading;
   }
 
   function announce(text) {
@@ -147,20 +164,32 @@
     return options;
   }
 
-  function renderFilters(counts) {
-    var focused = document.activeElement && filterBox.contains(document.activeElement)
-      ? document.activeElement.value + "\u0000" + document.activeElement.name : null;
+  function renderFilters(counts, hits) {
+    var active = document.activeElement;
+    var focused = active && filterBox.contains(active)
+      ? (active.tagName === "SUMMARY" ? "summary" : active.value + "\u0000" + active.name) : null;
     filterBox.textContent = "";
     var details = document.createElement("details");
     details.className = "innomed-search__details";
     if (filterBox.getAttribute("data-open") === "true") details.open = true;
     details.addEventListener("toggle", function () {
       filterBox.setAttribute("data-open", String(details.open));
+      if (details.open && !filtersReady) loadFilters();
     });
     var summary = document.createElement("summary");
-    var active = Object.keys(chosen).reduce(function (n, k) { return n + chosen[k].length; }, 0);
-    summary.textContent = active ? "Avgrens treff (" + active + " valgt)" : "Avgrens treff";
+    var picked = Object.keys(chosen).reduce(function (n, k) { return n + chosen[k].length; }, 0);
+    summary.textContent = picked ? "Avgrens treff (" + picked + " valgt)" : "Avgrens treff";
     details.appendChild(summary);
+    if (focused === "summary") window.setTimeout(function () { summary.focus(); }, 0);
+    if (!filtersReady) {
+      // Closed until asked for: the counts come with the filter data, loaded on opening.
+      var wait = document.createElement("p");
+      wait.textContent = "Laster filtre …";
+      details.appendChild(wait);
+      filterBox.appendChild(details);
+      filterBox.hidden = !hits;
+      return;
+    }
     var any = false;
     FILTER_NAMES.forEach(function (pair) {
       var name = pair[0];
@@ -251,7 +280,7 @@
     results = found.results;
     shown = 0;
     list.textContent = "";
-    renderFilters(found.filters || {});
+    renderFilters(found.filters || {}, results.length);
     if (!results.length) {
       say("Ingen treff for «" + query + "»" +
           (Object.keys(filterOptions()).length ? " med filtrene du har valgt." : "."));
