@@ -271,7 +271,12 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
             require_publishable(load_content(root), root)
         staged, content, items = stage_site(root)
         warnings = content.warnings
-        del content  # hundreds of MB at 5,000 projects that the render (and its workers) never read
+        origins, engine_items = (
+            page_origins(items),
+            [replace(item, text="") if isinstance(item, Page) else item for item in items],
+        )
+        # Hundreds of MB at 5,000 projects that the render (and its workers) never read.
+        del content, items
         fingerprint = render_fingerprint(root, staged)
         if out.is_dir() and rendered_stamps(root).get(str(out.resolve())) == fingerprint:
             # Nothing MkDocs reads has changed since it built `out`: rendering again would
@@ -284,13 +289,13 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
                 staged,
                 out,
                 generated_sections(),
-                verify=lambda site: verify_output(site, items),
+                verify=lambda site: verify_output(site, origins),
             )
         except RenderError as problem:
             if not problem.messages:
                 raise
             raise ContentErrors(
-                [engine_warning(m, items, root) for m in problem.messages]
+                [engine_warning(m, engine_items, root) for m in problem.messages]
             ) from None
         stamps = rendered_stamps(root) | {str(out.resolve()): fingerprint}
         (root / RENDERED_STAMPS).write_text(json.dumps(stamps, indent=1), encoding="utf-8")
@@ -332,18 +337,23 @@ def engine_warning(message: str, items: list, root: Path) -> ContentError:
     )
 
 
-def verify_output(site: Path, items: list) -> None:
+def page_origins(items: list) -> dict[str, str]:
+    """Built HTML file -> the source an editor can fix."""
+    return {
+        url_of(item.path).lstrip("/") + "index.html" if item.path.endswith(".md") else item.path: (
+            item.origin
+        )
+        for item in items
+        if isinstance(item, Page)
+    }
+
+
+def verify_output(site: Path, origins: dict[str, str]) -> None:
     """Refuse a built site that would run anything but the theme's scripts, naming the
     source file an editor can fix."""
-    origins = {}
-    for item in items:
-        if isinstance(item, Page):
-            origins[
-                url_of(item.path).lstrip("/") + "index.html"
-                if item.path.endswith(".md")
-                else item.path
-            ] = item.origin
-    problems = verify_site(site)
+    from .render import default_workers
+
+    problems = verify_site(site, workers=default_workers())
     if problems:
         raise ContentErrors(
             [

@@ -258,6 +258,15 @@ def prepare(config) -> Prepared:
     return Prepared(config, files, nav, env, files.documentation_pages(inclusion=inclusion))
 
 
+def release_free_memory() -> None:
+    """Hand memory Python has freed (the staged texts, at 5,000 projects hundreds of MB) back
+    to the system before forking, so it is neither counted nor copied in the workers."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory stays reserved, no harm
+        pass
+
+
 def render_in_workers(prepared: Prepared, workers: int) -> list[dict]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -267,6 +276,7 @@ def render_in_workers(prepared: Prepared, workers: int) -> list[dict]:
     # the parent and so copies each memory page it touches: both workers end up with a
     # private copy of the parent's heap.
     gc.collect()
+    release_free_memory()
     gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

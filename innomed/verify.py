@@ -64,15 +64,35 @@ def scan(path: Path) -> PageScan:
     return page
 
 
-def verify_site(site: Path, reference: str = "404.html") -> dict[str, list[str]]:
+def verify_site(site: Path, reference: str = "404.html", workers: int = 1) -> dict[str, list[str]]:
     """Built HTML file -> what is wrong with it. The theme's own inline scripts are those of
-    the reference page, which the theme renders without any content."""
-    theme_scripts = set(scan(site / reference).inline_scripts)
+    the reference page, which the theme renders without any content.
+
+    With `workers` > 1 the pages are split over forked processes: parsing every page is
+    45 s on one core at 5,000 projects."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    theme_scripts = frozenset(scan(site / reference).inline_scripts)
+    paths = [
+        path
+        for path in sorted(site.rglob("*.html"))
+        if path.relative_to(site).parts[0] not in TOOL_PAGES
+    ]
+    if workers <= 1 or len(paths) < 200 or "fork" not in multiprocessing.get_all_start_methods():
+        return verify_pages(site, paths, theme_scripts)
+    shards = [paths[n::workers] for n in range(workers)]
+    found: dict[str, list[str]] = {}
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for part in pool.map(verify_pages, [site] * workers, shards, [theme_scripts] * workers):
+            found.update(part)
+    return dict(sorted(found.items()))
+
+
+def verify_pages(site: Path, paths: list[Path], theme_scripts: frozenset) -> dict[str, list[str]]:
     assets = (site / "assets").resolve()
     found: dict[str, list[str]] = {}
-    for path in sorted(site.rglob("*.html")):
-        if path.relative_to(site).parts[0] in TOOL_PAGES:
-            continue
+    for path in paths:
         page = scan(path)
         problems = list(page.problems)
         problems += [
