@@ -110,16 +110,29 @@ def serve_site(root: Path, port: int) -> int:
     def update() -> None:
         engine, pending["engine"] = pending["engine"], False
         changed = restage(root)
-        if engine:
-            preview.render_all()
-        elif changed:
-            started = time.perf_counter()
-            count = preview.refresh(changed)
+        started = time.perf_counter()
+        try:
+            if engine:
+                preview.render_all()
+                count = len(preview.prepared.doc_files)
+            elif changed:
+                count = preview.refresh(changed)
+            else:
+                return
+        except Exception as error:  # noqa: BLE001 - the preview must outlive any single edit
+            pending["engine"] = True  # half a refresh: render everything at the next save
             print(
-                f"Oppdatert: {count} sider på {time.perf_counter() - started:.1f} s.",
+                f"Forhåndsvisningen kunne ikke vise endringen ({type(error).__name__}: {error}); "
+                "den prøver igjen ved neste lagring.",
                 file=sys.stderr,
                 flush=True,
             )
+            return
+        print(
+            f"Oppdatert: {count} sider på {time.perf_counter() - started:.1f} s.",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def on_change(engine_changed: bool) -> None:
         pending["engine"] = pending["engine"] or engine_changed
