@@ -59,8 +59,7 @@ METRICS = {
     "engine_peak_mb": "peak memory, MkDocs alone (MB)",
     "check_peak_mb": "peak memory, check (MB)",
     "project_html_kb": "project page HTML (KB, mean)",
-    "first_view_gzip_kb": "first view of a project page, gzip, without search index (KB)",
-    "first_view_search_gzip_kb": "first view with the lunr search index and worker (KB)",
+    "first_view_gzip_kb": "first view of a project page, gzip (KB; search loads nothing)",
     "pages": "pages built",
 }
 
@@ -294,8 +293,7 @@ def measure_size(count: int, folder: Path, code: Path) -> dict:
     pages = list((site / "prosjekt").glob("benchmarkprosjekt-*/index.html"))
     result["project_html_kb"] = statistics.mean(p.stat().st_size for p in pages) / 1000
     page = site / "prosjekt" / project_slug(0) / "index.html"
-    result["first_view_gzip_kb"] = first_view_bytes(site, page, search=False) / 1000
-    result["first_view_search_gzip_kb"] = first_view_bytes(site, page, search=True) / 1000
+    result["first_view_gzip_kb"] = first_view_bytes(site, page) / 1000
     result["pages"] = sum(1 for _ in site.rglob("index.html"))
     return result
 
@@ -307,10 +305,11 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
-def first_view_bytes(site: Path, page: Path, search: bool) -> int:
+def first_view_bytes(site: Path, page: Path) -> int:
     """gzip bytes of the page's HTML and of every stylesheet and script it loads (files on our
-    own host, read from the built site). With `search`, also what Material's search fetches as
-    soon as the page loads: its worker, the lunr language scripts and search_index.json."""
+    own host, read from the built site). Search data is not part of it: Pagefind loads
+    nothing before the first query (tests/test_search.py; benchmarks/search_bytes.py measures
+    the queries)."""
     html = page.read_text(encoding="utf-8")
     base = "/" + page.parent.relative_to(site).as_posix() + "/"
     references = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
@@ -323,14 +322,6 @@ def first_view_bytes(site: Path, page: Path, search: bool) -> int:
         target = site / address.path.lstrip("/")
         if target.is_file():
             files.add(target)
-    if search:
-        files |= set((site / "assets/javascripts/workers").glob("search.*.min.js"))
-        lunr = site / "assets/javascripts/lunr"
-        for name in ("min/lunr.stemmer.support.min.js", "min/lunr.no.min.js", "tinyseg.js"):
-            if (lunr / name).is_file():
-                files.add(lunr / name)
-        if (site / "search/search_index.json").is_file():
-            files.add(site / "search/search_index.json")
     return sum(gzip_size(f) for f in files)
 
 
@@ -429,8 +420,7 @@ def measure_real(folder: Path, code: Path, serve: bool) -> dict:
     )
     page = root / "site/prosjekt" / REAL_PREVIEW_SLUG / "index.html"
     result["project_html_kb"] = page.stat().st_size / 1000
-    result["first_view_gzip_kb"] = first_view_bytes(root / "site", page, search=False) / 1000
-    result["first_view_search_gzip_kb"] = first_view_bytes(root / "site", page, True) / 1000
+    result["first_view_gzip_kb"] = first_view_bytes(root / "site", page) / 1000
     result["pages"] = sum(1 for _ in (root / "site").rglob("index.html"))
     if serve:
         result["refresh_s"] = preview_refresh_seconds(root, code, REAL_PREVIEW_SLUG)
