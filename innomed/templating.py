@@ -16,7 +16,13 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+)
 from markupsafe import Markup, escape
 
 from .pages import link, relative_url
@@ -57,6 +63,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiling the templates was a third of `check` on the real site; Jinja keys the
+        # cache on each template's source and the Python version, in a private temp folder.
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters.update(
         link=link_filter,
