@@ -418,6 +418,16 @@ class Preview:
         merge_shards(results, self.prepared.config, self.prepared.files, self.prepared.doc_files)
         if errors := [r["error"] for r in results if r["error"]]:
             raise RenderError("; ".join(errors))
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        """The workers compiled the theme's templates, this process has not: render one page
+        of the menu again (same bytes) now rather than on the editor's first save."""
+        from mkdocs.commands.build import _build_page
+
+        config, _, nav, env, doc_files = self.prepared
+        if nav.pages:
+            _build_page(nav.pages[0], config, doc_files, nav, env)
 
     def refresh(self, changed: Collection[str]) -> int:
         """Render the staged files in `changed` (added, edited or removed) again; returns how

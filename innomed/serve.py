@@ -11,7 +11,6 @@ import shutil
 import socket
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,8 +20,6 @@ from .lock import build_lock
 from .pipeline import CONFIG_FILE, STAGING_DIR, check_site_items, generated_sections
 from .registry import source_folders
 from .stage import stage
-
-ENGINE_INPUTS = (CONFIG_FILE, "theme")  # a change here renders every page again
 
 
 def restage(root: Path) -> set[str] | None:
@@ -52,33 +49,44 @@ def restage(root: Path) -> set[str] | None:
     return None
 
 
-def snapshot(root: Path, names) -> dict:
-    """Modification times of every file under `names`: cheap for a few thousand files, and
-    polling has no operating-system quirks."""
-    found = {}
-    for name in names:
-        top = root / name
-        for path in [top] if top.is_file() else top.rglob("*") if top.is_dir() else []:
-            if path.is_file():
-                found[path] = path.stat().st_mtime_ns
-    return found
+CHANGES = {"created", "modified", "deleted", "moved", "closed"}  # not "opened": we read too
 
 
-def watch(root: Path, on_change: Callable[[bool], None], interval: float = 0.1) -> None:
+def watch(root: Path, on_change: Callable[[bool], None]) -> None:
     """Call `on_change(engine_changed)` whenever a source file, mkdocs.yml or the theme
-    changes; runs in a daemon thread."""
-    content = [*source_folders(), "admin"]
+    changes. The system tells us at once (inotify and its kin); polling thousands of files
+    every few tenths of a second cost both delay and a share of a core."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
 
-    def loop() -> None:
-        seen = snapshot(root, content), snapshot(root, ENGINE_INPUTS)
-        while True:
-            time.sleep(interval)
-            now = snapshot(root, content), snapshot(root, ENGINE_INPUTS)
-            if now != seen:
-                on_change(now[1] != seen[1])
-                seen = now
+    config, theme = (root / CONFIG_FILE).resolve(), (root / "theme").resolve()
 
-    threading.Thread(target=loop, daemon=True, name="innomed-watch").start()
+    class Changes(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type not in CHANGES:
+                return
+            if event.is_directory and event.event_type not in ("deleted", "moved"):
+                return  # a folder "changes" whenever a file in it does
+            path = Path(str(event.src_path)).resolve()
+            if path.parent == root.resolve() and path != config:
+                return  # the root itself: only mkdocs.yml matters there
+            on_change(path == config or path.is_relative_to(theme))
+
+    folders = [
+        root / name for name in (*source_folders(), "admin", "theme") if (root / name).is_dir()
+    ]
+
+    def start(observer) -> None:  # watchdog's observers are daemon threads
+        for folder in folders:
+            observer.schedule(Changes(), str(folder), recursive=True)
+        observer.schedule(Changes(), str(root), recursive=False)
+        observer.start()
+
+    try:
+        start(Observer())
+    except OSError:  # no inotify watches left, say: look every half second instead
+        start(PollingObserver())
 
 
 def claim_port(port: int) -> None:
