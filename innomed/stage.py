@@ -103,11 +103,11 @@ def stage(items: list[Page | StaticFile], docs_dir: Path, root: Path) -> set[str
         if isinstance(item, Page) and STAGED is not None and STAGED.get(item.path) is item.text:
             continue  # the preview wrote this very text last time (templating.RENDER_CACHE)
         data = item.text.encode("utf-8") if isinstance(item, Page) else item.source.read_bytes()
-        if isinstance(item, Page) and STAGED is not None:
-            STAGED[item.path] = item.text
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
             changed.add(item.path)
+        if isinstance(item, Page) and STAGED is not None:
+            STAGED[item.path] = item.text  # only once it is on disk
     for existing in sorted(docs_dir.rglob("*"), reverse=True):
         if existing.is_file() and existing not in wanted:
             existing.unlink()
