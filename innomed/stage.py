@@ -111,7 +111,10 @@ def stage(items: list[Page | StaticFile], docs_dir: Path, root: Path) -> set[str
     for existing in sorted(docs_dir.rglob("*"), reverse=True):
         if existing.is_file() and existing not in wanted:
             existing.unlink()
-            changed.add(existing.relative_to(docs_dir).as_posix())
+            path = existing.relative_to(docs_dir).as_posix()
+            changed.add(path)
+            if STAGED is not None:
+                STAGED.pop(path, None)  # back later with the same text, it must be written
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
     return changed

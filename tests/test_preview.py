@@ -77,3 +77,21 @@ def test_a_new_title_of_a_page_in_the_menu_shows_as_a_full_render_would(
     incremental = pages(tmp_path / "incremental")
     assert incremental == pages(tmp_path / "full")
     assert "Om oss i InnoMed" in incremental["om/index.html"].decode()
+
+
+def test_a_page_that_goes_and_comes_back_is_shown_again(scratch, tmp_path, monkeypatch):
+    for module, name in ((sources, "SOURCE_CACHE"), (templating, "RENDER_CACHE"),
+                         (site_links, "LINKS_CACHE"), (staging, "STAGED")):  # fmt: skip
+        monkeypatch.setattr(module, name, {})
+    project = write_project(scratch, "kommer-tilbake", title="Kommer tilbake")
+    text = project.read_text()
+    assert restage(scratch)
+    preview = preview_of(scratch, tmp_path / "incremental")
+    page = tmp_path / "incremental/prosjekt/kommer-tilbake/index.html"
+    assert page.is_file()
+    project.unlink()
+    preview.refresh(restage(scratch) or set())
+    assert not page.exists()
+    project.write_text(text)  # the very same file again: every cache holds its old text
+    preview.refresh(restage(scratch) or set())
+    assert page.is_file() and "Kommer tilbake" in page.read_text()
