@@ -317,6 +317,25 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_one_recov
 
 
 @pytest.mark.build
+def test_a_failed_search_index_keeps_the_previous_site(scratch, monkeypatch):
+    """Pagefind runs while the built pages are checked; when it fails, nothing is swapped."""
+    from innomed import search_index
+    from innomed.pipeline import build_site
+    from innomed.render import RenderError
+
+    write_project(scratch, "x", text=project_text(title="Tittel", summary="K.", owner="E"))
+    assert run_build_py(scratch, "build").returncode == 0
+    expected = site_state(scratch / "site")
+    write_project(scratch, "y", text=project_text(title="Ny tittel", summary="K.", owner="E"))
+    failing = [sys.executable, "-c", "import sys; sys.exit('indeksen er full')"]
+    monkeypatch.setattr(search_index, "pagefind_command", lambda site: failing)
+    with pytest.raises(RenderError, match="Pagefind laget ikke søkeindeksen: indeksen er full"):
+        build_site(scratch, scratch / "site")
+    assert site_state(scratch / "site") == expected
+    assert [p.name for p in scratch.iterdir() if p.name.startswith(".site")] == []
+
+
+@pytest.mark.build
 def test_ctrl_c_stops_the_build_with_one_line_and_leaves_site_untouched(scratch):
     write_project(scratch, "x", text=project_text(title="Tittel", summary="K.", owner="E"))
     assert run_build_py(scratch, "build").returncode == 0
