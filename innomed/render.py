@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .postprocess import postprocess
-from .search_index import SearchIndexError, finish_indexing, start_indexing
+from .search_index import SearchIndexError, index_site
 
 
 class RenderError(Exception):
@@ -93,6 +93,11 @@ def render(
         else:
             build(config)
         postprocess(temporary, workers)
+        # On the finished pages, before the swap: a failed index keeps the previous site.
+        index_site(temporary)
+    except SearchIndexError as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise RenderError(str(error)) from None
     except BaseException as error:
         shutil.rmtree(temporary, ignore_errors=True)
         if not isinstance(error, (MkDocsException, SystemExit, OSError)):
@@ -112,20 +117,9 @@ def render(
             collector.messages,
         )
     try:
-        # On the finished pages, before the swap: a failed index keeps the previous site.
-        # Pagefind reads the pages on its threads while `verify` checks them on ours.
-        indexing = start_indexing(temporary)
-        try:
-            if verify:
-                verify(temporary)
-        except BaseException:
-            indexing.kill()
-            indexing.communicate()
-            raise
-        finish_indexing(indexing, temporary)
+        if verify:
+            verify(temporary)
         swap_into_place(temporary, out)
-    except SearchIndexError as error:
-        raise RenderError(str(error)) from None
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
     return sum(1 for _ in out.rglob("index.html"))

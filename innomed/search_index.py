@@ -105,26 +105,17 @@ UNUSED_OUTPUT = (
 )
 
 
-def start_indexing(site: Path) -> subprocess.Popen:
-    """Start Pagefind on the built pages; the build checks them meanwhile (render.py)."""
+def index_site(site: Path) -> None:
+    """Write the search index into <site>/pagefind/ (before the new site is swapped in)."""
     try:
-        return subprocess.Popen(
-            pagefind_command(site), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        result = subprocess.run(
+            pagefind_command(site), capture_output=True, text=True, timeout=600, check=False
         )
-    except OSError as error:
-        raise SearchIndexError(f"Pagefind kunne ikke kjøres: {error}") from None
-
-
-def finish_indexing(process: subprocess.Popen, site: Path) -> None:
-    try:
-        stdout, stderr = process.communicate(timeout=600)
-    except subprocess.TimeoutExpired as error:
-        process.kill()
-        process.communicate()
+    except (OSError, subprocess.TimeoutExpired) as error:
         raise SearchIndexError(f"Pagefind kunne ikke kjøres: {error}") from None
     output = site / OUTPUT_FOLDER
-    if process.returncode != 0 or not (output / "pagefind.js").is_file():
-        details = (stderr or stdout).strip()
+    if result.returncode != 0 or not (output / "pagefind.js").is_file():
+        details = (result.stderr or result.stdout).strip()
         raise SearchIndexError(f"Pagefind laget ikke søkeindeksen: {details}")
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
