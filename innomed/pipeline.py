@@ -271,11 +271,9 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
             require_publishable(load_content(root), root)
         staged, content, items = stage_site(root)
         warnings = content.warnings
-        origins, engine_items = (
-            page_origins(items),
-            [replace(item, text="") if isinstance(item, Page) else item for item in items],
-        )
-        # Hundreds of MB at 5,000 projects that the render (and its workers) never read.
+        origins = page_origins(items)  # what verify needs, to name the editor's file
+        engine_items = [replace(i, text="") if isinstance(i, Page) else i for i in items]
+        # The texts are hundreds of MB at 5,000 projects that the render never reads.
         del content, items
         fingerprint = render_fingerprint(root, staged)
         if out.is_dir() and rendered_stamps(root).get(str(out.resolve())) == fingerprint:

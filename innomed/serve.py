@@ -15,11 +15,23 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from . import site_links, sources, templating
+from . import stage as staging
 from .errors import ContentErrors, summarize
 from .lock import build_lock
 from .pipeline import CONFIG_FILE, STAGING_DIR, check_site_items, generated_sections
 from .registry import source_folders
 from .stage import stage
+
+# Every save runs the whole pipeline again, so nothing is missed; these memos, off in builds
+# and `check`, let it skip what the save did not change: parsing and per-file checks,
+# rendering, finding links, writing.
+PREVIEW_CACHES = (
+    (sources, "SOURCE_CACHE"),
+    (templating, "RENDER_CACHE"),
+    (site_links, "LINKS_CACHE"),
+    (staging, "STAGED"),
+)
 
 
 def restage(root: Path) -> set[str] | None:
@@ -97,16 +109,10 @@ def claim_port(port: int) -> None:
 
 
 def serve_site(root: Path, port: int) -> int:
-    from . import site_links, sources, templating
-    from . import stage as staging
     from .render import Preview, live_server
 
-    # Every save runs the whole pipeline again, so nothing is missed; these let it skip what
-    # the save did not change: parsing, per-file checks, rendering, link finding, writing.
-    sources.SOURCE_CACHE = {}
-    templating.RENDER_CACHE = {}
-    site_links.LINKS_CACHE = {}
-    staging.STAGED = {}
+    for module, name in PREVIEW_CACHES:
+        setattr(module, name, {})
     url = f"http://127.0.0.1:{port}/"
     claim_port(port)  # a busy port is said at once, not after the first render
     if restage(root) is None and not (root / STAGING_DIR).is_dir():

@@ -7,16 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from innomed import site_links, sources, templating
-from innomed import stage as staging
 from innomed.pipeline import CONFIG_FILE, STAGING_DIR, generated_sections
 from innomed.render import Preview
-from innomed.serve import restage
+from innomed.serve import PREVIEW_CACHES, restage
 from innomed.slugs import slug_for_title
 
 from conftest import write_project
 
 pytestmark = pytest.mark.build
+
+
+@pytest.fixture
+def preview_caches(monkeypatch):
+    """The memos serve_site turns on, restored after the test."""
+    for module, name in PREVIEW_CACHES:
+        monkeypatch.setattr(module, name, {})
 
 
 def pages(site: Path) -> dict[str, bytes]:
@@ -28,10 +33,7 @@ def preview_of(root: Path, site: Path) -> Preview:
     return Preview(root / CONFIG_FILE, root / STAGING_DIR, site, generated_sections(), url)
 
 
-def test_a_series_of_saves_shows_what_a_full_render_shows(scratch, tmp_path, monkeypatch):
-    for module, name in ((sources, "SOURCE_CACHE"), (templating, "RENDER_CACHE"),
-                         (site_links, "LINKS_CACHE"), (staging, "STAGED")):  # fmt: skip
-        monkeypatch.setattr(module, name, {})  # as serve_site sets them
+def test_a_series_of_saves_shows_what_a_full_render_shows(scratch, tmp_path, preview_caches):
     for n in range(3):
         write_project(
             scratch, f"prosjekt-{n}", title=f"Prosjekt {n}", region=["Nord", "Vest"][n % 2]
@@ -63,9 +65,8 @@ def test_a_series_of_saves_shows_what_a_full_render_shows(scratch, tmp_path, mon
 
 
 def test_a_new_title_of_a_page_in_the_menu_shows_as_a_full_render_would(
-    scratch, tmp_path, monkeypatch
+    scratch, tmp_path, preview_caches
 ):
-    monkeypatch.setattr(sources, "SOURCE_CACHE", {})
     assert restage(scratch) is not None
     preview = preview_of(scratch, tmp_path / "incremental")
     about = scratch / "content/om/index.md"
@@ -79,10 +80,7 @@ def test_a_new_title_of_a_page_in_the_menu_shows_as_a_full_render_would(
     assert "Om oss i InnoMed" in incremental["om/index.html"].decode()
 
 
-def test_a_page_that_goes_and_comes_back_is_shown_again(scratch, tmp_path, monkeypatch):
-    for module, name in ((sources, "SOURCE_CACHE"), (templating, "RENDER_CACHE"),
-                         (site_links, "LINKS_CACHE"), (staging, "STAGED")):  # fmt: skip
-        monkeypatch.setattr(module, name, {})
+def test_a_page_that_goes_and_comes_back_is_shown_again(scratch, tmp_path, preview_caches):
     project = write_project(scratch, "kommer-tilbake", title="Kommer tilbake")
     text = project.read_text()
     assert restage(scratch)
