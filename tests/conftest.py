@@ -11,6 +11,31 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def front_matters(root: Path = REPO) -> list[dict]:
+    """Every published project's front matter, read here without the generator's code."""
+    import re
+
+    import yaml
+
+    found = []
+    for path in sorted((root / "projects").glob("*.md")):
+        match = re.match(r"---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+        meta = yaml.safe_load(match.group(1))
+        if not meta.get("draft"):
+            found.append(meta)
+    return found
+
+
+def vocabulary(name: str, root: Path = REPO) -> dict:
+    """label -> slug, read here from data/vocabulary.yml."""
+    import yaml
+
+    data = yaml.safe_load((root / "data/vocabulary.yml").read_text(encoding="utf-8"))
+    return {term["label"]: term["slug"] for term in data[name]}
+
+
 SITE_FILES = ("mkdocs.yml", "theme", "data")
 # Folders whose pages the generator writes; every other nav entry is a hand-written page.
 GENERATED = (

@@ -4,32 +4,14 @@ filter form on /prosjekt/ works from, checked against the projects' front matter
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from innomed.templating import script_json
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def vocabulary(name: str, root: Path = REPO) -> dict:
-    """label -> slug, read here from data/vocabulary.yml."""
-    data = yaml.safe_load((root / "data/vocabulary.yml").read_text(encoding="utf-8"))
-    return {term["label"]: term["slug"] for term in data[name]}
-
-
-def front_matters(root: Path = REPO) -> list[dict]:
-    found = []
-    for path in sorted((root / "projects").glob("*.md")):
-        match = re.match(r"---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
-        meta = yaml.safe_load(match.group(1))
-        if not meta.get("draft"):
-            found.append(meta)
-    return found
+from conftest import REPO, front_matters, vocabulary
 
 
 def as_list(value) -> list:

@@ -6,33 +6,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
-import yaml
 
 pytest.register_assert_rewrite("browser")
 from browser import format_violation, goto, new_context, run_axe  # noqa: E402
+from conftest import front_matters, vocabulary
 
 pytest_plugins = ["browser"]
 pytestmark = pytest.mark.browser
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def front_matters() -> list[dict]:
-    found = []
-    for path in sorted((REPO / "projects").glob("*.md")):
-        match = re.match(r"---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
-        meta = yaml.safe_load(match.group(1))
-        if not meta.get("draft"):
-            found.append(meta)
-    return found
-
-
-def slugs(name: str) -> dict:
-    data = yaml.safe_load((REPO / "data/vocabulary.yml").read_text(encoding="utf-8"))
-    return {term["label"]: term["slug"] for term in data[name]}
 
 
 def busiest_pair(projects: list[dict]) -> tuple[str, str, list[str]]:
@@ -61,7 +43,7 @@ def test_filters_narrow_update_the_address_and_back_restores(audit_site, site_se
     projects = front_matters()
     region, group, expected = busiest_pair(projects)
     assert 0 < len(expected) < len(projects)
-    region_slug, group_slug = slugs("regions")[region], slugs("patient_groups")[group]
+    region_slug, group_slug = vocabulary("regions")[region], vocabulary("patient_groups")[group]
     context, _ = new_context(chromium, 1280, site_server)
     page = context.new_page()
     goto(page, site_server, "/prosjekt/")

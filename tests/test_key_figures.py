@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def front_matters() -> list[dict]:
-    found = []
-    for path in sorted((REPO / "projects").glob("*.md")):
-        match = re.match(r"---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
-        meta = yaml.safe_load(match.group(1))
-        if not meta.get("draft"):
-            found.append(meta)
-    return found
+from conftest import REPO, front_matters
 
 
 def year_of(support: dict) -> int:

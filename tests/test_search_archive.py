@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_facets import as_list, check_filter_form, front_matters
+from test_facets import as_list, check_filter_form
 
 from browser import SiteServer, goto, new_context
+from conftest import front_matters
 
 pytest_plugins = ["browser"]
 
