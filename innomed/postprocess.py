@@ -5,15 +5,25 @@ block, with autocomplete="off": HTML allows autocomplete only on text-like input
 HTML checker rejects every page. Overriding them would mean copying all of base.html, which is
 what theme/ no longer does; instead the attribute is removed here, from any checkbox, after
 MkDocs has written the site. (theme/main.html resets the checkboxes with a script instead.)
+
+Material also copies its own search (a web worker and the lunr language files, 1.2 MB) into
+every site as theme files. The site searches with its own index instead (innomed/search_index.py)
+and no page loads them, so they are removed rather than published as dead files, and so is
+the worker's address in each page's Material configuration (#__config).
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 INPUT_TAG = re.compile(rb"<input\b[^>]*>")
 AUTOCOMPLETE = re.compile(rb'\s+autocomplete="[^"]*"')
+UNUSED_THEME_FOLDERS = ("assets/javascripts/lunr", "assets/javascripts/workers")
+SEARCH_WORKER = re.compile(
+    rb'"search": "[^"<>]*assets/javascripts/workers/search\.[0-9a-f]+\.min\.js",\s*'
+)
 
 
 def _fix_input(match: re.Match[bytes]) -> bytes:
@@ -28,6 +38,8 @@ def postprocess(site: Path, workers: int = 1) -> int:
 
     With `workers` > 1 the pages are split over forked processes: at 5,000 pages reading and
     rewriting every file is seconds of work that would otherwise run on one core."""
+    for folder in UNUSED_THEME_FOLDERS:
+        shutil.rmtree(site / folder, ignore_errors=True)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -44,7 +56,7 @@ def fix_files(paths: list[Path]) -> int:
     changed = 0
     for path in paths:
         before = path.read_bytes()
-        after = INPUT_TAG.sub(_fix_input, before)
+        after = SEARCH_WORKER.sub(b"", INPUT_TAG.sub(_fix_input, before), count=1)
         if after != before:
             path.write_bytes(after)
             changed += 1

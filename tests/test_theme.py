@@ -89,21 +89,31 @@ def test_no_theme_file_names_a_hashed_material_asset():
     )
 
 
-def test_postprocess_removes_autocomplete_from_checkboxes_only(tmp_path):
+def test_postprocess_removes_autocomplete_from_checkboxes_and_materials_search(tmp_path):
     from innomed.postprocess import postprocess
 
     page = tmp_path / "a" / "index.html"
     page.parent.mkdir()
     page.write_text(
         '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">\n'
-        '<input type="text" name="query" autocomplete="off">\n',
+        '<input type="text" name="query" autocomplete="off">\n'
+        '<script id="__config" type="application/json">{"base": "..", '
+        '"search": "../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>\n',
         encoding="utf-8",
     )
     untouched = tmp_path / "b.html"
     untouched.write_text('<input type="checkbox" id="x">\n', encoding="utf-8")
+    material_search = tmp_path / "assets" / "javascripts" / "workers" / "search.js"
+    material_search.parent.mkdir(parents=True)
+    material_search.write_text("/* Material's lunr worker */", encoding="utf-8")
+    bundle = tmp_path / "assets" / "javascripts" / "bundle.js"
+    bundle.write_text("/* Material's bundle */", encoding="utf-8")
     assert postprocess(tmp_path) == 1
+    assert not material_search.parent.exists()
+    assert bundle.is_file()
     assert page.read_text(encoding="utf-8") == (
         '<input class="md-toggle" type="checkbox" id="__drawer">\n'
         '<input type="text" name="query" autocomplete="off">\n'
+        '<script id="__config" type="application/json">{"base": "..", "tags": null}</script>\n'
     )
     assert untouched.read_text(encoding="utf-8") == '<input type="checkbox" id="x">\n'
