@@ -251,7 +251,10 @@ def run_build(root: Path, out: Path, production: bool = False) -> int:
     seconds = time.perf_counter() - started
     for warning in result.warnings:
         print(f"Advarsel: {warning}", file=sys.stderr)
-    print(f"Bygget {result.pages} sider til {out} på {seconds:.1f} s")
+    if result.unchanged:
+        print(f"Bygget: ingen endringer siden forrige bygg, {out} er oppdatert ({seconds:.1f} s)")
+    else:
+        print(f"Bygget {result.pages} sider til {out} på {seconds:.1f} s")
     return 0
 
 

@@ -50,6 +50,7 @@ class BuildResult:
     pages: int
     staged: Path
     warnings: list
+    unchanged: bool = False  # nothing the build reads had changed: `out` was left as it was
 
 
 def load_content(root: Path, drafts: bool = False) -> Content:
@@ -269,6 +270,13 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
     with build_lock(root):
         if production:
             require_publishable(load_content(root), root)
+        inputs = input_fingerprint(root, out)
+        stamp = rendered_stamps(root).get(str(out.resolve()))
+        if inputs and out.is_dir() and isinstance(stamp, dict) and stamp.get("inputs") == inputs:
+            # Not one file the build reads has changed since it built `out`: a second
+            # `make site` costs a hash of the sources instead of a whole staging.
+            pages = sum(1 for _ in out.rglob("index.html"))
+            return BuildResult(pages, root / STAGING_DIR, stamp["warnings"], unchanged=True)
         staged, content, items = stage_site(root)
         warnings = content.warnings
         origins = page_origins(items)  # what verify needs, to name the editor's file
@@ -276,10 +284,11 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
         # The texts are hundreds of MB at 5,000 projects that the render never reads.
         del content, items
         fingerprint = render_fingerprint(root, staged)
-        if out.is_dir() and rendered_stamps(root).get(str(out.resolve())) == fingerprint:
-            # Nothing MkDocs reads has changed since it built `out`: rendering again would
-            # give the same bytes (builds are reproducible), so a second `make site` stops here.
+        if isinstance(stamp, dict) and out.is_dir() and stamp.get("render") == fingerprint:
+            # Nothing MkDocs reads has changed since it built `out` (an edit that changes no
+            # page, say): rendering again would give the same bytes, builds are reproducible.
             pages = sum(1 for _ in out.rglob("index.html"))
+            remember_build(root, out, inputs, fingerprint, warnings)
             return BuildResult(pages=pages, staged=staged, warnings=warnings)
         try:
             pages = render(
@@ -295,9 +304,14 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
             raise ContentErrors(
                 [engine_warning(m, engine_items, root) for m in problem.messages]
             ) from None
-        stamps = rendered_stamps(root) | {str(out.resolve()): fingerprint}
-        (root / RENDERED_STAMPS).write_text(json.dumps(stamps, indent=1), encoding="utf-8")
+        remember_build(root, out, inputs, fingerprint, warnings)
     return BuildResult(pages=pages, staged=staged, warnings=warnings)
+
+
+def remember_build(root: Path, out: Path, inputs: str | None, render: str, warnings) -> None:
+    stamps = rendered_stamps(root)
+    stamps[str(out.resolve())] = {"inputs": inputs, "render": render, "warnings": warnings}
+    (root / RENDERED_STAMPS).write_text(json.dumps(stamps, indent=1), encoding="utf-8")
 
 
 ENGINE_FILE = re.compile(r"Doc file '([^']+)'")
@@ -362,7 +376,8 @@ def verify_output(site: Path, origins: dict[str, str]) -> None:
         )
 
 
-RENDERED_STAMPS = Path(".build/rendered.json")  # output folder -> fingerprint it was built from
+# Output folder -> what it was built from: the inputs, the staged tree, the warnings shown.
+RENDERED_STAMPS = Path(".build/rendered.json")
 
 
 def rendered_stamps(root: Path) -> dict:
@@ -370,6 +385,64 @@ def rendered_stamps(root: Path) -> dict:
         return json.loads((root / RENDERED_STAMPS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+# Read by the build but not in git (installed with `npm ci`): compared by name, size and time.
+UNTRACKED_INPUTS = (Path("node_modules/decap-cms/dist"), Path("node_modules/yaml/browser/dist"))
+# Settings a build reads from the environment.
+BUILD_VARIABLES = ("SOURCE_DATE_EPOCH", "INNOMED_TODAY", "INNOMED_WORKERS")
+
+
+# Written by builds, tests and tools, never read by a build: left out even where a project's
+# .gitignore does not list them (the benchmark's scratch sites have none).
+NOT_INPUTS = {"site", ".build", ".venv", "node_modules", ".pytest_cache", "__pycache__"}
+
+
+def input_fingerprint(root: Path, out: Path) -> str | None:
+    """A hash of everything a build reads: every file git would see in the project (tracked
+    or new, not ignored), the commit (file dates), Decap's files, the installed packages,
+    the build's environment settings and the day (drafts with a date publish themselves).
+    None outside a git checkout, where the build cannot know its files this cheaply."""
+    import subprocess
+    from importlib.metadata import distributions
+
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=root,
+            capture_output=True,
+            check=True,
+            timeout=60,
+        ).stdout
+        head = subprocess.run(
+            ["git", "rev-parse", "--verify", "-q", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    digest = hashlib.sha256(head)
+    names = set(listed.decode("utf-8", "surrogateescape").split("\0")) - {""}
+    output = out.resolve()
+    for name in sorted(names):
+        path = root / name
+        parts = Path(name).parts
+        if NOT_INPUTS & set(parts) or parts[0].startswith((".site.", f".{out.name}.")):
+            continue
+        if path.resolve().is_relative_to(output):
+            continue
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    for folder in UNTRACKED_INPUTS:
+        for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    digest.update(" ".join(packages).encode())
+    settings = [f"{name}={os.environ.get(name, '')}" for name in BUILD_VARIABLES]
+    digest.update(" ".join([*settings, today().isoformat()]).encode())
+    return digest.hexdigest()
 
 
 def render_fingerprint(root: Path, staged: Path) -> str:

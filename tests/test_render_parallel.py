@@ -115,3 +115,41 @@ def test_second_build_with_nothing_changed_does_not_render_again(scratch, monkey
     write_project(scratch, "prosjekt-a", title="Prosjekt A med ny tittel")
     with pytest.raises(AssertionError, match="rendered although"):
         build_site(scratch, out)  # an edit means a render
+
+
+@pytest.mark.build
+def test_second_build_of_an_unchanged_checkout_does_not_even_stage(scratch, monkeypatch):
+    """In a git checkout the build compares a hash of every file it reads before staging:
+    unchanged, a second `make site` skips reading, checking and rendering altogether; any
+    edit, new file, other day or other output folder builds again."""
+    import subprocess
+
+    import innomed.pipeline
+
+    write_project(scratch, "prosjekt-a", title="Prosjekt A")
+    subprocess.run(["git", "init", "-q"], cwd=scratch, check=True)
+    out = scratch / "site"
+    build_site(scratch, out)
+    before = tree(out)
+    real_stage_site = innomed.pipeline.stage_site
+    staged: list[str] = []
+
+    def watched(root, *args, **kwargs):
+        staged.append(root.name)
+        return real_stage_site(root, *args, **kwargs)
+
+    monkeypatch.setattr(innomed.pipeline, "stage_site", watched)
+    result = build_site(scratch, out)
+    assert staged == [] and tree(out) == before and result.unchanged
+    assert result.warnings == build_site(scratch, scratch / "andre").warnings  # replayed
+    assert len(staged) == 1  # another output folder is built
+
+    write_project(scratch, "prosjekt-b", title="Prosjekt B")  # a new, untracked file
+    build_site(scratch, out)
+    assert len(staged) == 2 and "prosjekt-b" in " ".join(str(p) for p in tree(out))
+
+    monkeypatch.setenv("INNOMED_TODAY", "2031-01-01")  # drafts with a date may publish now
+    build_site(scratch, out)
+    assert len(staged) == 3
+    build_site(scratch, out)
+    assert len(staged) == 3
