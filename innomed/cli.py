@@ -155,7 +155,7 @@ def run_check(root: Path, output_format: str) -> int:
 
     started = time.perf_counter()
     try:
-        content, _ = check_site_items(root)
+        content, _ = check_site_items(root, dates=False)
     except ContentErrors as problem:
         report(problem, output_format)
         return 1

@@ -53,10 +53,12 @@ class BuildResult:
     unchanged: bool = False  # nothing the build reads had changed: `out` was left as it was
 
 
-def load_content(root: Path, drafts: bool = False) -> Content:
+def load_content(root: Path, drafts: bool = False, dates: bool = True) -> Content:
     """Read and check all content; raises ContentErrors listing every problem found.
 
     Drafts are read and checked either way, but only the preview (`drafts=True`) shows them.
+    `dates=False` leaves out the files' last commit dates (one `git log` over the whole
+    history): they change what pages say, never what is wrong with them, so `check` skips it.
     """
     vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
     # Every reader collects, none stops early.
@@ -68,7 +70,7 @@ def load_content(root: Path, drafts: bool = False) -> Content:
     content = Content(
         shown,
         Catalog.from_projects(shown["project"], vocabularies),
-        file_dates=last_commit_dates(root),
+        file_dates=last_commit_dates(root) if dates else {},
         site_url=read_site_url(root).rstrip("/"),
         drafts=left_out,
         contact=read_contact(root),
@@ -227,10 +229,10 @@ def with_lastmod(items: list, dates: dict) -> list:
     return stamped
 
 
-def check_site_items(root: Path, drafts: bool = False) -> tuple[Content, list]:
+def check_site_items(root: Path, drafts: bool = False, dates: bool = True) -> tuple[Content, list]:
     """Everything `build` refuses before the engine runs: content, then the generated
     pages' links, anchors, addresses and menu. `check` stops here."""
-    content = load_content(root, drafts)
+    content = load_content(root, drafts, dates)
     items = generate_site(content, root)
     errors = check_site(items, root, root / STAGING_DIR, read_nav_files(root), generated_sections())
     if errors:
