@@ -1,6 +1,6 @@
 """Filters on a generated archive of 1,000 projects (benchmarks/bench.py's scratch_site: every
 region, patient group, theme, phase, support type, status and year in use): the search's
-filters in pagefind.js and the /prosjekt/ filter form return exactly the projects whose front
+filters in the search engine (theme/assets/sok-motor.js) and the /prosjekt/ filter form return exactly the projects whose front
 matter has the value. The archive is built once for this module (~40 s on two cores).
 """
 
@@ -20,7 +20,7 @@ pytest_plugins = ["browser"]
 REPO = Path(__file__).resolve().parent.parent
 ARCHIVE = 1000
 
-# Pagefind filter -> a project's values, from its front matter (innomed/search_index.py).
+# Search filter -> a project's values, from its front matter (innomed/search_index.py).
 SEARCH_FILTERS = {
     "region": lambda m: as_list(m.get("regions")),
     "pasientgruppe": lambda m: as_list(m.get("patient_groups")),
@@ -28,14 +28,14 @@ SEARCH_FILTERS = {
     "fase": lambda m: as_list(m.get("phase_start")),
 }
 
-# Runs pagefind.js in the page, as theme/assets/innomed-search.js does: a search without
+# Runs sok-motor.js in the page, as theme/assets/innomed-search.js does: a search without
 # words (null) returns every page that passes the filters. Returns the URLs of the results
 # and the counts per filter value among them.
 FILTERED = """async (filters) => {
-  const pagefind = await import('/pagefind/pagefind.js');
-  await pagefind.options({ baseUrl: '/' });
-  await pagefind.filters();
-  const found = await pagefind.search(null, { filters });
+  const engine = await import('/assets/sok-motor.js');
+  engine.options({ baseUrl: '/', indexUrl: '/sokeindeks/' });
+  await engine.filters();
+  const found = await engine.search(null, { filters });
   const data = await Promise.all(found.results.map((r) => r.data()));
   return { urls: data.map((d) => d.url), counts: found.filters };
 }"""
