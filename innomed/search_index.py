@@ -5,10 +5,11 @@ static index into <site>/sokeindeks/; theme/assets/sok-motor.js queries it in th
 theme/assets/innomed-search.js shows the results. The index is split so that what one query
 downloads does not grow with the archive the way Material's single search_index.json did:
 
-- manifest.json: the format, the page count and the list of word shards (tens of bytes per
-  two-letter start of a stem, whatever the number of pages);
-- ord/<key>.json: the stems that start with <key> (innomed/search_text.py), each with its
-  pages (id gaps) and a BM25 level per page;
+- manifest.json: the format, the page count and the list of word shards (a few bytes per
+  start of a stem, whatever the number of pages);
+- ord/<key>.json: the stems that start with <key>, their first two letters, or three where
+  the two-letter shard would be large (innomed/search_text.py), each with its pages (id
+  gaps) and a BM25 level per page;
 - side/<id>.json: one page's URL, title, type and article text, fetched for the results shown
   (the excerpt is cut from the text in the browser);
 - filtre.json: filter name -> value -> page ids, fetched when "Avgrens treff" is opened.
@@ -229,16 +230,15 @@ class Postings:
             if not ids or ids[-1] != number:
                 ids.append(number)
 
-    def shards(self) -> dict[str, dict[str, list[int]]]:
+    def entries(self) -> dict[str, list[int]]:
+        """Stem -> its entry in a shard (search_text.postings)."""
         average = sum(self.lengths) / max(1, len(self.lengths))
-        shards: dict[str, dict[str, list[int]]] = {}
-        for stem in sorted(self.ids):
-            ids, counts = self.ids[stem], self.counts[stem]
-            pairs = zip(ids, counts, strict=True)
+        entries = {}
+        for stem, ids in self.ids.items():
+            pairs = zip(ids, self.counts[stem], strict=True)
             levels = [search_text.tf_level(c, self.lengths[i], average) for i, c in pairs]
-            shard = shards.setdefault(search_text.shard_key(stem), {})
-            shard[stem] = search_text.postings(ids, levels)
-        return shards
+            entries[stem] = search_text.postings(ids, levels)
+        return entries
 
 
 def dumps(value: object) -> str:
@@ -250,7 +250,7 @@ def write_json(path: Path, value: object) -> None:
 
 
 def write_index(output: Path, postings: Postings) -> None:
-    shards = postings.shards()
+    shards, split = search_text.shard_layout(postings.entries(), lambda s: len(dumps(s).encode()))
     (output / "ord").mkdir()
     for key, stems in shards.items():
         write_json(output / "ord" / f"{search_text.shard_name(key)}.json", stems)
@@ -262,8 +262,8 @@ def write_index(output: Path, postings: Postings) -> None:
     manifest = {
         "format": FORMAT,
         "pages": len(postings.lengths),
-        "prefix": search_text.SHARD_PREFIX,
         "shards": sorted(shards),
+        "split": split,
     }
     write_json(output / "manifest.json", manifest)  # last: its presence means complete
 

@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from array import array
+from collections.abc import Callable
 
 import snowballstemmer
 
@@ -24,11 +25,14 @@ WORD = re.compile(r"[^\W_]+")
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 4
-# The term-frequency part of BM25 (0 .. K1 + 1) is stored as an integer 1..LEVELS. The idf
-# part needs no storage: the engine computes it from the postings' length and the page count.
-LEVELS = 63
+# The term-frequency part of BM25 (0 .. K1 + 1) is stored as an integer 1..LEVELS (few levels
+# compress better; BM25 saturates anyway). The idf part needs no storage: the engine computes
+# it from the postings' length and the page count.
+LEVELS = 15
 
-SHARD_PREFIX = 2  # characters of a stem that name its shard
+# A stem's shard is named by its first two characters; a shard larger than SPLIT_BYTES (JSON)
+# is split by the third, so that the common starts ("in", "pr") stay small in a large archive.
+SPLIT_BYTES = 48 * 1024
 
 
 def words(text: str) -> list[str]:
@@ -74,8 +78,25 @@ def idf(found: int, pages: int) -> float:
     return math.log(1 + (pages - found + 0.5) / (found + 0.5))
 
 
-def shard_key(stem: str) -> str:
-    return stem[:SHARD_PREFIX]
+def shard_layout(
+    entries: dict[str, list[int]], size: Callable[[dict], int]
+) -> tuple[dict[str, dict[str, list[int]]], list[str]]:
+    """Stem entries grouped into shards by their first two characters, or three in a shard
+    of more than SPLIT_BYTES (its stems of two characters stay under the two-letter key);
+    and the two-letter keys that were split."""
+    by_two: dict[str, dict[str, list[int]]] = {}
+    for stem in sorted(entries):
+        by_two.setdefault(stem[:2], {})[stem] = entries[stem]
+    shards: dict[str, dict[str, list[int]]] = {}
+    split = []
+    for key, group in by_two.items():
+        if len(key) < 2 or size(group) <= SPLIT_BYTES:
+            shards[key] = group
+            continue
+        split.append(key)
+        for stem, value in group.items():
+            shards.setdefault(stem[:3], {})[stem] = value
+    return shards, split
 
 
 def shard_name(key: str) -> str:

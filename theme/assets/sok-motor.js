@@ -2,7 +2,7 @@
  * InnoMed: the search engine for the static index innomed/search_index.py writes into
  * sokeindeks/. innomed-search.js imports this module on the visitor's first query; no page
  * view loads it. What a query downloads: manifest.json (the list of shards), the shard of
- * each query word (ord/<first two letters of its stem>.json) and, for each result shown,
+ * each query word (ord/<first two or three letters of its stem>.json) and, for each result shown,
  * that page's document (side/<id>.json). The filter data (filtre.json) grows with the
  * archive and is fetched only by filters(), when the visitor opens "Avgrens treff".
  *
@@ -127,6 +127,15 @@ export function stem(word) {
   return chars.join("");
 }
 
+// A stem's shard: its first two letters, or three where the two-letter shard was split
+// (innomed/search_text.py shard_layout). A two-letter last word then finds only the stems of
+// two letters: typing a third letter narrows the prefix to one small shard.
+export function shardKey(index, stemmed) {
+  const chars = Array.from(stemmed);
+  const two = chars.slice(0, 2).join("");
+  return index.split.has(two) && chars.length > 2 ? chars.slice(0, 3).join("") : two;
+}
+
 // "sy" -> "sy", "øk" -> "_f8_k" (innomed/search_text.py shard_name).
 export function shardName(key) {
   return Array.from(key).map(function (c) {
@@ -141,6 +150,7 @@ function loadManifest() {
     manifest = fetchJson("manifest.json").then(function (data) {
       if (data.format !== FORMAT) throw new Error("ukjent format på søkeindeksen");
       data.keys = new Set(data.shards);
+      data.split = new Set(data.split);
       return data;
     });
     manifest.catch(function () { manifest = null; }); // a later query tries again
@@ -185,8 +195,7 @@ function matches(t, candidate) {
 
 // Page id -> score of one query word (the best of its stems on that page).
 function scoresOf(index, t) {
-  const key = Array.from(t.stem).slice(0, index.prefix).join("");
-  return loadShard(index, key).then(function (table) {
+  return loadShard(index, shardKey(index, t.stem)).then(function (table) {
     const scores = new Map();
     Object.keys(table).filter(function (s) { return matches(t, s); }).forEach(function (s) {
       const postings = decode(table[s]);
