@@ -5,8 +5,9 @@ static index into <site>/sokeindeks/; theme/assets/sok-motor.js queries it in th
 theme/assets/innomed-search.js shows the results. The index is split so that what one query
 downloads does not grow with the archive the way Material's single search_index.json did:
 
-- manifest.json: the format, the page count and the list of word shards (a few bytes per
-  start of a stem, whatever the number of pages);
+- manifest.json: the format, the page count, the list of word shards (a few bytes per
+  start of a stem, whatever the number of pages) and a version (a hash of the other files)
+  that the engine asks for them with, so a browser never mixes two builds' cached files;
 - ord/<key>.json: the stems that start with <key>, their first two letters, or three where
   the two-letter shard would be large (innomed/search_text.py), each with its pages (id
   gaps) and a BM25 level per page;
@@ -29,6 +30,7 @@ What is indexed is decided by the page, not here:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import shutil
@@ -114,6 +116,7 @@ class Page:
     filters: list[tuple[str, str]]
     counts: dict[str, int]  # stem -> weighted count
     length: int  # words in the article
+    digest: bytes  # of its document, for the index's version
 
 
 def xpath_of(selector: str) -> str:
@@ -167,12 +170,12 @@ def read_page(path: Path, url: str, document: Path) -> Page | None:
     title = plain(heading) if heading is not None else ""
     text = plain(body)
     kind = next((value for name, value in filters if name == "type"), "")
-    document.write_text(
-        dumps({"url": url, "title": title, "type": kind, "text": text}), encoding="utf-8"
-    )
+    content = dumps({"url": url, "title": title, "type": kind, "text": text}).encode()
+    document.write_bytes(content)
     _stems = _stems or search_text.Stems()
     counts, length = search_text.term_counts(title, text, _stems)
-    return Page(url, kind, [f for f in filters if f[0] != "type"], counts, length)
+    others = [f for f in filters if f[0] != "type"]
+    return Page(url, kind, others, counts, length, hashlib.sha256(content).digest())
 
 
 def read_numbered(job: tuple[int, Path, str, Path]) -> Page | None:
@@ -216,10 +219,12 @@ class Postings:
         self.counts: dict[str, array] = {}
         self.lengths = array("I")
         self.filters: dict[str, dict[str, array]] = {"type": {}}
+        self.documents = hashlib.sha256()  # every document, in id order
 
     def add(self, page: Page) -> None:
         number = len(self.lengths)
         self.lengths.append(page.length)
+        self.documents.update(page.digest)
         for stem, count in page.counts.items():
             if stem not in self.ids:
                 self.ids[stem], self.counts[stem] = array("I"), array("H")
@@ -251,19 +256,26 @@ def write_json(path: Path, value: object) -> None:
 
 def write_index(output: Path, postings: Postings) -> None:
     shards, split = search_text.shard_layout(postings.entries(), lambda s: len(dumps(s).encode()))
+    # The version the engine asks for every file with (?v=): a browser that cached the files
+    # of an earlier build must not mix them with this build's page ids.
+    version = postings.documents.copy()
     (output / "ord").mkdir()
-    for key, stems in shards.items():
-        write_json(output / "ord" / f"{search_text.shard_name(key)}.json", stems)
+    for key in sorted(shards):
+        name = f"{search_text.shard_name(key)}.json"
+        write_json(output / "ord" / name, shards[key])
+        version.update(name.encode() + b"\0" + dumps(shards[key]).encode())
     filters = {
         name: {value: search_text.deltas(ids) for value, ids in values.items()}
         for name, values in postings.filters.items()
     }
     write_json(output / "filtre.json", filters)
+    version.update(dumps(filters).encode())
     manifest = {
         "format": FORMAT,
         "pages": len(postings.lengths),
         "shards": sorted(shards),
         "split": split,
+        "version": version.hexdigest()[:16],
     }
     write_json(output / "manifest.json", manifest)  # last: its presence means complete
 

@@ -177,6 +177,19 @@ def test_two_runs_and_any_number_of_workers_write_the_same_bytes(tmp_path, monke
     assert runs[0] == runs[1] == runs[2]
 
 
+def test_the_version_changes_with_any_document(tmp_path):
+    versions = []
+    for text in ("Sykehusene i nord.", "Sykehusene i nord!"):  # the same words
+        site = write_site(tmp_path / f"site-{len(versions)}")
+        page = site / "prosjekt/b/index.html"
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("Sykehusene i nord.", text), encoding="utf-8")
+        search_index.index_site(site)
+        versions.append(read(site / search_index.OUTPUT_FOLDER / "manifest.json")["version"])
+    assert versions[0] != versions[1]
+    assert all(len(v) == 16 for v in versions)
+
+
 def test_a_failure_leaves_no_index_and_says_so_in_one_norwegian_line(tmp_path, monkeypatch):
     site = write_site(tmp_path / "site")
 

@@ -34,8 +34,13 @@ export function options(settings) {
   if (settings.indexUrl) indexUrl = settings.indexUrl.replace(/\/?$/, "/");
 }
 
-function fetchJson(path) {
-  return fetch(indexUrl + path).then(function (response) {
+// Every file but the manifest is asked for with the index's version (?v=): a browser that
+// cached an earlier build's files must not mix them with this build's page ids. The manifest
+// is revalidated with the server on each visit (no-cache), which is what brings a new version.
+function fetchJson(path, version) {
+  const address = indexUrl + path + (version ? "?v=" + encodeURIComponent(version) : "");
+  const settings = version ? {} : { cache: "no-cache" };
+  return fetch(address, settings).then(function (response) {
     if (!response.ok) throw new Error("søkeindeksen svarte " + response.status + " for " + path);
     return response.json();
   });
@@ -161,7 +166,7 @@ function loadManifest() {
 function loadShard(index, key) {
   if (!index.keys.has(key)) return Promise.resolve({}); // no stem starts so: no request
   if (!shards.has(key)) {
-    const loading = fetchJson("ord/" + shardName(key) + ".json");
+    const loading = fetchJson("ord/" + shardName(key) + ".json", index.version);
     shards.set(key, loading);
     loading.catch(function () { shards.delete(key); });
   }
@@ -214,7 +219,9 @@ function scoresOf(index, t) {
 // name -> {values: [value...], byPage: page id -> [values]}
 export function filters() {
   if (!filterData) {
-    filterData = Promise.all([loadManifest(), fetchJson("filtre.json")]).then(function (both) {
+    filterData = loadManifest().then(function (index) {
+      return Promise.all([index, fetchJson("filtre.json", index.version)]);
+    }).then(function (both) {
       const pages = both[0].pages;
       const data = {};
       Object.keys(both[1]).forEach(function (name) {
@@ -274,9 +281,9 @@ function counts(data, chosen, ids) {
 
 // ------------------------------------------------------------------ results
 
-function loadDocument(id) {
+function loadDocument(index, id) {
   if (!documents.has(id)) {
-    const loading = fetchJson("side/" + id + ".json");
+    const loading = fetchJson("side/" + id + ".json", index.version);
     documents.set(id, loading);
     loading.catch(function () { documents.delete(id); });
   }
@@ -313,12 +320,12 @@ export function excerpt(text, terms) {
   return parts;
 }
 
-function resultOf(id, score, terms) {
+function resultOf(index, id, score, terms) {
   return {
     id: id,
     score: score,
     data: function () {
-      return loadDocument(id).then(function (page) {
+      return loadDocument(index, id).then(function (page) {
         return {
           url: baseUrl + page.url,
           meta: { title: page.title },
@@ -359,13 +366,14 @@ export function search(query, options) {
   const chosen = chosenOf(options);
   const needFilters = Object.keys(chosen).length ? filters() : Promise.resolve(filtersReady);
   return Promise.all([loadManifest(), needFilters]).then(function (loaded) {
+    const index = loaded[0];
     const data = loaded[1];
-    return matching(loaded[0], terms).then(function (found) {
+    return matching(index, terms).then(function (found) {
       const ids = Array.from(found.keys());
       const kept = data ? ids.filter(function (id) { return passes(data, chosen, id, null); }) : ids;
       kept.sort(function (a, b) { return found.get(b) - found.get(a) || a - b; });
       return {
-        results: kept.map(function (id) { return resultOf(id, found.get(id), terms); }),
+        results: kept.map(function (id) { return resultOf(index, id, found.get(id), terms); }),
         filters: data ? counts(data, chosen, ids) : {}
       };
     });
