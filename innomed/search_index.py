@@ -25,42 +25,29 @@ What is indexed is decided by the page, not here:
   elements inside a `data-search-ignore` one. Pages without it (listings, taxonomy pages,
   the home page) are not indexed;
 - inside an article, breadcrumbs (`data-search-exclude`), project cards and pagination are
-  left out by EXCLUDE_SELECTORS below.
+  left out by EXCLUDE_SELECTORS (innomed/search_pages.py reads the pages).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import shutil
 from array import array
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree, html
+from lxml import etree
 
 from . import search_text
 from .entries import Entry
 from .pages import url_of
 from .registry import page_of
+from .search_pages import EXCLUDE_SELECTORS, Page, read_page
 
-# Text inside an indexed article that is not the article's own: navigation and other pages'
-# summaries. The breadcrumbs carry data-search-exclude (innomed/templates/_macros.md.j2).
-# Only tag, .class and [attribute] selectors (xpath_of translates them).
-EXCLUDE_SELECTORS = [
-    "[data-search-exclude]",
-    "[data-search-ignore]",
-    ".breadcrumbs",
-    ".project-cards",
-    ".project-card",
-    ".pagination",
-    ".headerlink",
-    "nav",
-]
+__all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site", "search_front"]
 
 # Filter name -> the entry's field; theme/assets/innomed-search.js names the groups in
 # Norwegian. The phase is the phase at the start of InnoMed's coaching, as in /faser/.
@@ -73,15 +60,6 @@ FILTER_FIELDS = {
 
 OUTPUT_FOLDER = "sokeindeks"
 FORMAT = 1  # sok-motor.js refuses an index of another format
-BODY = "data-search-body"
-FILTER = "data-search-filter"
-# Elements whose edges separate words ("<p>a</p><p>b</p>" is "a b", "sy<em>ke</em>" is one).
-BLOCKS = frozenset(
-    "address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 "
-    "h3 h4 h5 h6 header hr li main ol p pre section summary table td th tr ul".split()
-)
-NOT_TEXT = frozenset({"script", "style", "template", "noscript"})
-PARSER = html.HTMLParser(encoding="utf-8")  # MkDocs writes UTF-8
 PARALLEL_FROM = 200  # pages; below this, starting the workers costs more than it saves
 
 
@@ -106,76 +84,7 @@ def search_front(entry: Entry) -> dict:
     return {"search_type": noun, "search_filters": filters}
 
 
-# ------------------------------------------------------------------ reading one built page
-
-
-@dataclass
-class Page:
-    url: str  # relative to the site root: "prosjekt/x/"
-    kind: str
-    filters: list[tuple[str, str]]
-    counts: dict[str, int]  # stem -> weighted count
-    length: int  # words in the article
-    digest: bytes  # of its document, for the index's version
-
-
-def xpath_of(selector: str) -> str:
-    """ "nav" -> .//nav, ".card" -> the elements with that class, "[x]" -> with attribute x."""
-    if selector.startswith("."):
-        return f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {selector[1:]} ')]"
-    if selector.startswith("["):
-        return f".//*[@{selector[1:-1]}]"
-    return f".//{selector}"
-
-
-EXCLUDED = etree.XPath(" | ".join(xpath_of(s) for s in EXCLUDE_SELECTORS))
-
-
-def text_of(element, into: list[str]) -> None:
-    """The text of an element, with a space at the edges of block elements."""
-    for child in element:
-        if isinstance(child.tag, str) and child.tag not in NOT_TEXT:
-            block = child.tag in BLOCKS
-            into.append(" " if block else "")
-            into.append(child.text or "")
-            text_of(child, into)
-            into.append(" " if block else "")
-        into.append(child.tail or "")  # a comment's tail is text too
-
-
-def plain(element) -> str:
-    parts = [element.text or ""]
-    text_of(element, parts)
-    return " ".join("".join(parts).split())
-
-
-_stems: search_text.Stems | None = None  # one per process: each worker learns its own
-
-
-def read_page(path: Path, url: str, document: Path) -> Page | None:
-    """An indexed page's terms and filters; writes its document (side/) to `document`."""
-    global _stems
-    data = path.read_bytes()
-    if BODY.encode() not in data:
-        return None
-    root = html.document_fromstring(data, parser=PARSER)
-    bodies = root.xpath(f"//*[@{BODY}]")
-    if not bodies:
-        return None
-    body = bodies[0]
-    filters = [(e.get(FILTER), plain(e)) for e in body.xpath(f".//*[@{FILTER}]")]
-    for element in EXCLUDED(body):
-        element.drop_tree()  # keeps the text after it
-    heading = body.find(".//h1")
-    title = plain(heading) if heading is not None else ""
-    text = plain(body)
-    kind = next((value for name, value in filters if name == "type"), "")
-    content = dumps({"url": url, "title": title, "type": kind, "text": text}).encode()
-    document.write_bytes(content)
-    _stems = _stems or search_text.Stems()
-    counts, length = search_text.term_counts(title, text, _stems)
-    others = [f for f in filters if f[0] != "type"]
-    return Page(url, kind, others, counts, length, hashlib.sha256(content).digest())
+# ------------------------------------------------------------------ reading the built pages
 
 
 def read_numbered(job: tuple[int, Path, str, Path]) -> Page | None:
@@ -246,16 +155,16 @@ class Postings:
         return entries
 
 
-def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
 def write_json(path: Path, value: object) -> None:
-    path.write_text(dumps(value), encoding="utf-8")
+    path.write_text(search_text.dumps(value), encoding="utf-8")
+
+
+def json_bytes(value: object) -> int:
+    return len(search_text.dumps(value).encode())
 
 
 def write_index(output: Path, postings: Postings) -> None:
-    shards, split = search_text.shard_layout(postings.entries(), lambda s: len(dumps(s).encode()))
+    shards, split = search_text.shard_layout(postings.entries(), json_bytes)
     # The version the engine asks for every file with (?v=): a browser that cached the files
     # of an earlier build must not mix them with this build's page ids.
     version = postings.documents.copy()
@@ -263,13 +172,13 @@ def write_index(output: Path, postings: Postings) -> None:
     for key in sorted(shards):
         name = f"{search_text.shard_name(key)}.json"
         write_json(output / "ord" / name, shards[key])
-        version.update(name.encode() + b"\0" + dumps(shards[key]).encode())
+        version.update(name.encode() + b"\0" + search_text.dumps(shards[key]).encode())
     filters = {
         name: {value: search_text.deltas(ids) for value, ids in values.items()}
         for name, values in postings.filters.items()
     }
     write_json(output / "filtre.json", filters)
-    version.update(dumps(filters).encode())
+    version.update(search_text.dumps(filters).encode())
     manifest = {
         "format": FORMAT,
         "pages": len(postings.lengths),

@@ -9,6 +9,7 @@ in the shard named by its first two characters. A change here needs the same cha
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -112,3 +113,8 @@ def deltas(ids: array) -> list[int]:
 def postings(ids: array, levels: list[int]) -> list[int]:
     """One stem's entry in its shard: the id gaps, then the levels, in one flat list."""
     return [*deltas(ids), *levels]
+
+
+def dumps(value: object) -> str:
+    """Compact JSON with sorted keys: the index's files are byte-identical between builds."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
