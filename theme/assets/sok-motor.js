@@ -72,14 +72,22 @@ const OTHER_SUFFIX = {
 };
 
 // The longest key of `table` that chars[from..to) ends with (Snowball's find_among_b).
+// Each table's keys as code points, longest first: the first that fits and matches wins.
+const BY_LENGTH = new Map();
 function longestSuffix(table, chars, from, to) {
-  let best = null;
-  for (const key in table) {
-    const length = Array.from(key).length;
-    if (length > to - from || (best !== null && length <= Array.from(best).length)) continue;
-    if (chars.slice(to - length, to).join("") === key) best = key;
+  if (!BY_LENGTH.has(table)) {
+    BY_LENGTH.set(table, Object.keys(table).map(function (key) { return Array.from(key); })
+      .sort(function (a, b) { return b.length - a.length; }));
   }
-  return best;
+  const keys = BY_LENGTH.get(table);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key.length > to - from) continue;
+    let i = 0;
+    while (i < key.length && chars[to - key.length + i] === key[i]) i++;
+    if (i === key.length) return key.join("");
+  }
+  return null;
 }
 
 // R1: after the first non-vowel that follows a vowel (or after an apostrophe), at least 3.
