@@ -111,6 +111,18 @@ def test_search_filters_on_a_large_archive_return_exactly_the_front_matter_match
             want_urls = expected(choice)
             assert want_urls, choice
             assert set(page.evaluate(FILTERED, filters)["urls"]) == want_urls, choice
+        # With a region chosen, the counts of the other filters are among that region's
+        # projects, and the regions' own counts ignore the region choice (so a second region
+        # can be added: values of one filter combine with "any").
+        narrowed = page.evaluate(FILTERED, {**only_projects, "region": {"any": [region]}})
+        in_region = [m for m in projects.values() if region in SEARCH_FILTERS["region"](m)]
+        for name, values_of in SEARCH_FILTERS.items():
+            pool = list(projects.values()) if name == "region" else in_region
+            want = {}
+            for meta in pool:
+                for value in values_of(meta):
+                    want[value] = want.get(value, 0) + 1
+            assert {v: n for v, n in narrowed["counts"][name].items() if n} == want, name
         # A value no project has finds nothing (the filter is not ignored).
         nothing = {**only_projects, "region": {"any": ["Ingen slik region"]}}
         assert page.evaluate(FILTERED, nothing)["urls"] == []
