@@ -307,7 +307,7 @@ def gzip_size(path: Path) -> int:
 
 def first_view_bytes(site: Path, page: Path) -> int:
     """gzip bytes of the page's HTML and of every stylesheet and script it loads (files on our
-    own host, read from the built site). Search data is not part of it: Pagefind loads
+    own host, read from the built site). Search data is not part of it: the search loads
     nothing before the first query (tests/test_search.py; benchmarks/search_bytes.py measures
     the queries)."""
     html = page.read_text(encoding="utf-8")

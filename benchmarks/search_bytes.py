@@ -1,14 +1,15 @@
 """What the site search downloads, per query, measured in Chromium on a built site.
 
     .venv/bin/python benchmarks/search_bytes.py site sykehusene hjemmeoppfølgingen innomed
-    .venv/bin/python benchmarks/search_bytes.py /tmp/s5k/site --filters prosjekt
+    .venv/bin/python benchmarks/search_bytes.py --scratch 5000 /tmp/s5k --filters prosjekt
 
 For each query: a fresh browser context opens the home page, opens the search dialog and types
-the query; every file fetched from /pagefind/ is listed with its gzip size (level 9, as a
-server would send it; Pagefind's index files are gzip already and barely change). `--filters`
-also opens "Avgrens treff" and reports what that adds (the filter chunks, loaded only then).
-`--json FILE` writes the figures. A scratch site of N projects comes from
-`benchmarks/bench.py` (`scratch_site(N, folder)`, then `build_site`).
+the query; every search file it fetched (the engine, assets/sok-motor.js, and every file of
+sokeindeks/) is listed with its gzip size (level 9, as a server would send it). `--filters`
+also opens "Avgrens treff" and reports what that adds (filtre.json, loaded only then).
+`--json FILE` writes the figures. `--scratch N FOLDER` first writes a scratch site of N
+projects into FOLDER (benchmarks/bench.py's scratch_site), builds it into FOLDER/site and
+measures that.
 
 Not part of `make test`: tests/test_search.py asserts the first-query budget on the real site.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-from test_search import open_filters, open_search, run_query  # noqa: E402
+from test_search import open_filters, open_search, run_query, search_files  # noqa: E402
 
 from browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, goto, new_context  # noqa: E402
 
@@ -33,9 +34,19 @@ def gzip_size(site: Path, url_path: str) -> int:
     return len(gzip.compress((site / url_path.lstrip("/")).read_bytes(), 9))
 
 
-def pagefind_files(fetched: list[str], origin: str) -> list[str]:
-    paths = {u.removeprefix(origin).split("?")[0] for u in fetched}
-    return sorted(p for p in paths if "/pagefind/" in p)
+def fetched_files(fetched: list[str], origin: str) -> list[str]:
+    return sorted(set(search_files(fetched, origin)))
+
+
+def scratch_build(projects: int, folder: Path) -> Path:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import bench
+
+    from innomed.pipeline import build_site
+
+    bench.scratch_site(projects, folder)
+    build_site(folder, folder / "site")
+    return folder / "site"
 
 
 def measure(site: Path, queries: list[str], filters: bool) -> list[dict]:
@@ -52,11 +63,11 @@ def measure(site: Path, queries: list[str], filters: bool) -> list[dict]:
             fetched: list[str] = []
             page.on("request", lambda request, into=fetched: into.append(request.url))
             goto(page, server, "/")
-            view = pagefind_files(fetched, server.origin)
+            view = fetched_files(fetched, server.origin)
             open_search(page)
             status = run_query(page, query)
-            page.wait_for_timeout(500)  # late fragment requests
-            first = pagefind_files(fetched, server.origin)
+            page.wait_for_timeout(500)  # late document requests
+            first = fetched_files(fetched, server.origin)
             row = {
                 "query": query,
                 "status": status,
@@ -67,7 +78,7 @@ def measure(site: Path, queries: list[str], filters: bool) -> list[dict]:
             if filters:
                 open_filters(page)
                 page.wait_for_timeout(500)
-                added = sorted(set(pagefind_files(fetched, server.origin)) - set(first))
+                added = sorted(set(fetched_files(fetched, server.origin)) - set(first))
                 row["filter_panel"] = {f: gzip_size(site, f) for f in added}
             rows.append(row)
             context.close()
@@ -92,12 +103,16 @@ def report(rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path)
+    parser.add_argument("site", type=Path, help="a built site (with --scratch: a new folder)")
     parser.add_argument("queries", nargs="+")
     parser.add_argument("--filters", action="store_true", help="also open Avgrens treff")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--scratch", type=int, metavar="N", help="build N projects first")
     args = parser.parse_args()
-    rows = measure(args.site.resolve(), args.queries, args.filters)
+    site = args.site.resolve()
+    if args.scratch:
+        site = scratch_build(args.scratch, site)
+    rows = measure(site, args.queries, args.filters)
     report(rows)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")

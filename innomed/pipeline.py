@@ -455,7 +455,7 @@ def render_fingerprint(root: Path, staged: Path) -> str:
     from .gitdates import head_commit_timestamp
 
     digest = hashlib.sha256()
-    engines = ("mkdocs", "mkdocs-material", "pagefind")  # the search index is rendered too
+    engines = ("mkdocs", "mkdocs-material", "snowballstemmer")  # the search index is built too
     digest.update(" ".join(version(name) for name in engines).encode())
     # The date render.pin_build_date will use (it sets the variable on the first render).
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(head_commit_timestamp(root) or 0)

@@ -94,7 +94,7 @@ def render(
             build(config)
         postprocess(temporary, workers)
         # On the finished pages, before the swap: a failed index keeps the previous site.
-        index_site(temporary)
+        index_site(temporary, workers)
     except SearchIndexError as error:
         shutil.rmtree(temporary, ignore_errors=True)
         raise RenderError(str(error)) from None

@@ -1,49 +1,56 @@
-"""Full-text search: what each entry page tells the index, and the Pagefind run after MkDocs.
+"""Full-text search: what each entry page tells the index, and the index written after MkDocs.
 
-Pagefind (https://pagefind.app, the binary ships inside the `pagefind-bin` wheel, so this
-works offline) reads the built HTML and writes a chunked index into site/pagefind/. A visitor's
-browser downloads only the chunks a query needs, so what one search costs does not grow with
-the archive the way Material's single search_index.json did.
+index_site reads the built pages in the temporary site (before it is swapped in) and writes a
+static index into <site>/sokeindeks/; theme/assets/sok-motor.js queries it in the browser and
+theme/assets/innomed-search.js shows the results. The index is split so that what one query
+downloads does not grow with the archive the way Material's single search_index.json did:
+
+- manifest.json: the format, the page count, the list of word shards (a few bytes per
+  start of a stem, whatever the number of pages) and a version (a hash of the other files)
+  that the engine asks for them with, so a browser never mixes two builds' cached files;
+- ord/<key>.json: the stems that start with <key>, their first two letters, or three where
+  the two-letter shard would be large (innomed/search_text.py), each with its pages (id
+  gaps) and a BM25 level per page;
+- side/<id>.json: one page's URL, title, type and article text, fetched for the results shown
+  (the excerpt is cut from the text in the browser);
+- filtre.json: filter name -> value -> page ids, fetched when "Avgrens treff" is opened.
+
+Page ids follow the sorted URLs and every file is written with sorted keys: two builds of
+the same pages give the same bytes.
 
 What is indexed is decided by the page, not here:
 - entry pages carry `search_type` and `search_filters` (type, and for projects region,
   patient group, theme and phase) in their staged front matter; theme/main.html then marks
-  their article `data-pagefind-body` and writes the filter values as `data-pagefind-filter`
-  elements. Once any page has `data-pagefind-body`, Pagefind leaves every page without it
-  out: listings, taxonomy pages and the home page;
+  their article `data-search-body` and writes the filter values as `data-search-filter`
+  elements inside a `data-search-ignore` one. Pages without it (listings, taxonomy pages,
+  the home page) are not indexed;
 - inside an article, breadcrumbs (`data-search-exclude`), project cards and pagination are
-  left out by EXCLUDE_SELECTORS below.
+  left out by EXCLUDE_SELECTORS (innomed/search_pages.py reads the pages).
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import hashlib
+import multiprocessing
+import shutil
+from array import array
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from lxml import etree
+
+from . import search_text
 from .entries import Entry
 from .pages import url_of
 from .registry import page_of
+from .search_pages import EXCLUDE_SELECTORS, Page, read_page
 
-# Bokmål and nynorsk pages in ONE index: by default Pagefind makes one index per <html lang>,
-# and a search from a bokmål page would never find a nynorsk project. The Norwegian Snowball
-# stemmer strips the endings of both written forms ("sykehusene", "sjukehusa", "pasientane").
-LANGUAGE = "nb"
+__all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site", "search_front"]
 
-# Text inside an indexed article that is not the article's own: navigation and other pages'
-# summaries. The breadcrumbs carry data-search-exclude (innomed/templates/_macros.md.j2).
-EXCLUDE_SELECTORS = [
-    "[data-search-exclude]",
-    ".breadcrumbs",
-    ".project-cards",
-    ".project-card",
-    ".pagination",
-    ".headerlink",
-    "nav",
-]
-
-# Pagefind filter name -> the entry's field; theme/assets/innomed-search.js names the groups
-# in Norwegian. The phase is the phase at the start of InnoMed's coaching, as in /faser/.
+# Filter name -> the entry's field; theme/assets/innomed-search.js names the groups in
+# Norwegian. The phase is the phase at the start of InnoMed's coaching, as in /faser/.
 FILTER_FIELDS = {
     "region": "regions",
     "pasientgruppe": "patient_groups",
@@ -51,11 +58,13 @@ FILTER_FIELDS = {
     "fase": "phase_start",
 }
 
-OUTPUT_FOLDER = "pagefind"
+OUTPUT_FOLDER = "sokeindeks"
+FORMAT = 1  # sok-motor.js refuses an index of another format
+PARALLEL_FROM = 200  # pages; below this, starting the workers costs more than it saves
 
 
 class SearchIndexError(Exception):
-    """Pagefind could not index the built site."""
+    """The search index could not be written; the message is one Norwegian line."""
 
 
 def search_front(entry: Entry) -> dict:
@@ -75,47 +84,125 @@ def search_front(entry: Entry) -> dict:
     return {"search_type": noun, "search_filters": filters}
 
 
-def pagefind_command(site: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "pagefind_bin",
-        "--site",
-        str(site),
-        "--output-subdir",
-        OUTPUT_FOLDER,
-        "--force-language",
-        LANGUAGE,
-        "--exclude-selectors",
-        ", ".join(EXCLUDE_SELECTORS),
-        "--silent",
-    ]
+# ------------------------------------------------------------------ reading the built pages
 
 
-# Pagefind also writes its ready-made UIs; the site has its own (theme/assets/innomed-search.js)
-# and these would only be dead files in the published site.
-UNUSED_OUTPUT = (
-    "pagefind-ui.js",
-    "pagefind-ui.css",
-    "pagefind-modular-ui.js",
-    "pagefind-modular-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-component-ui.css",
-    "pagefind-highlight.js",
-)
+def read_numbered(job: tuple[int, Path, str, Path]) -> Page | None:
+    number, path, url, folder = job
+    return read_page(path, url, folder / f"t{number}.json")
 
 
-def index_site(site: Path) -> None:
-    """Write the search index into <site>/pagefind/ (before the new site is swapped in)."""
-    try:
-        result = subprocess.run(
-            pagefind_command(site), capture_output=True, text=True, timeout=600, check=False
+def pages_of(site: Path) -> list[tuple[str, Path]]:
+    """(URL, file) of every built page that may be indexed, in URL order."""
+    found = []
+    for path in site.rglob("index.html"):
+        relative = path.parent.relative_to(site)
+        if relative.parts[:1] != (OUTPUT_FOLDER,):
+            found.append(("" if relative == Path(".") else relative.as_posix() + "/", path))
+    return sorted(found)
+
+
+def read_all(site: Path, folder: Path, workers: int) -> Iterator[tuple[int, Page | None]]:
+    """Every page read, in URL order; on `workers` forked processes for a large site."""
+    jobs = [(n, path, url, folder) for n, (url, path) in enumerate(pages_of(site))]
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or len(jobs) < PARALLEL_FROM or not forking:
+        yield from ((job[0], read_numbered(job)) for job in jobs)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        # Streamed in order, a few dozen pages at a time: the parent keeps only the postings.
+        yield from zip(
+            (job[0] for job in jobs), pool.map(read_numbered, jobs, chunksize=32), strict=True
         )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"Pagefind kunne ikke kjøres: {error}") from None
+
+
+# ------------------------------------------------------------------ the index as a whole
+
+
+class Postings:
+    """Stem -> ascending page ids and counts, as compact arrays (millions of them at 5,000
+    projects), plus every page's length and filter values."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, array] = {}
+        self.counts: dict[str, array] = {}
+        self.lengths = array("I")
+        self.filters: dict[str, dict[str, array]] = {"type": {}}
+        self.documents = hashlib.sha256()  # every document, in id order
+
+    def add(self, page: Page) -> None:
+        number = len(self.lengths)
+        self.lengths.append(page.length)
+        self.documents.update(page.digest)
+        for stem, count in page.counts.items():
+            if stem not in self.ids:
+                self.ids[stem], self.counts[stem] = array("I"), array("H")
+            self.ids[stem].append(number)
+            self.counts[stem].append(min(count, 65535))
+        for name, value in [("type", page.kind), *page.filters]:
+            ids = self.filters.setdefault(name, {}).setdefault(value, array("I"))
+            if not ids or ids[-1] != number:
+                ids.append(number)
+
+    def entries(self) -> dict[str, list[int]]:
+        """Stem -> its entry in a shard (search_text.postings)."""
+        average = sum(self.lengths) / max(1, len(self.lengths))
+        entries = {}
+        for stem, ids in self.ids.items():
+            pairs = zip(ids, self.counts[stem], strict=True)
+            levels = [search_text.tf_level(c, self.lengths[i], average) for i, c in pairs]
+            entries[stem] = search_text.postings(ids, levels)
+        return entries
+
+
+def write_json(path: Path, value: object) -> None:
+    path.write_text(search_text.dumps(value), encoding="utf-8")
+
+
+def json_bytes(value: object) -> int:
+    return len(search_text.dumps(value).encode())
+
+
+def write_index(output: Path, postings: Postings) -> None:
+    shards, split = search_text.shard_layout(postings.entries(), json_bytes)
+    # The version the engine asks for every file with (?v=): a browser that cached the files
+    # of an earlier build must not mix them with this build's page ids.
+    version = postings.documents.copy()
+    (output / "ord").mkdir()
+    for key in sorted(shards):
+        name = f"{search_text.shard_name(key)}.json"
+        write_json(output / "ord" / name, shards[key])
+        version.update(name.encode() + b"\0" + search_text.dumps(shards[key]).encode())
+    filters = {
+        name: {value: search_text.deltas(ids) for value, ids in values.items()}
+        for name, values in postings.filters.items()
+    }
+    write_json(output / "filtre.json", filters)
+    version.update(search_text.dumps(filters).encode())
+    manifest = {
+        "format": FORMAT,
+        "pages": len(postings.lengths),
+        "shards": sorted(shards),
+        "split": split,
+        "version": version.hexdigest()[:16],
+    }
+    write_json(output / "manifest.json", manifest)  # last: its presence means complete
+
+
+def index_site(site: Path, workers: int = 1) -> None:
+    """Write the search index into <site>/sokeindeks/ (before the new site is swapped in)."""
     output = site / OUTPUT_FOLDER
-    if result.returncode != 0 or not (output / "pagefind.js").is_file():
-        details = (result.stderr or result.stdout).strip()
-        raise SearchIndexError(f"Pagefind laget ikke søkeindeksen: {details}")
-    for name in UNUSED_OUTPUT:
-        (output / name).unlink(missing_ok=True)
+    if output.exists():
+        raise SearchIndexError(f"Søkeindeksen kan ikke skrives: {OUTPUT_FOLDER}/ finnes alt")
+    try:
+        documents = output / "side"
+        documents.mkdir(parents=True)
+        postings = Postings()
+        for number, page in read_all(site, documents, workers):
+            if page is not None:
+                (documents / f"t{number}.json").rename(documents / f"{len(postings.lengths)}.json")
+                postings.add(page)
+        write_index(output, postings)
+    except (OSError, ValueError, etree.LxmlError, BrokenProcessPool) as error:
+        shutil.rmtree(output, ignore_errors=True)
+        raise SearchIndexError(f"Søkeindeksen kunne ikke lages: {error}") from None

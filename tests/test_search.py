@@ -1,4 +1,4 @@
-"""Site search (Pagefind, innomed/search_index.py; UI in theme/assets/innomed-search.js).
+"""Site search (innomed/search_index.py; engine theme/assets/sok-motor.js, UI innomed-search.js).
 
 Expectations are computed from the built pages and the front matter, never pinned: which
 indexed pages contain a word, which projects are in a region.
@@ -7,6 +7,7 @@ indexed pages contain a word, which projects are in a region.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from pathlib import Path
 
@@ -19,26 +20,38 @@ pytest_plugins = ["browser"]
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_QUERY_BUDGET = 150 * 1024  # bytes, gzip: what the first search may download
+INDEX = "sokeindeks"  # innomed/search_index.py OUTPUT_FOLDER
+ENGINE = "/assets/sok-motor.js"
+
+
+def document(site: Path, page_id: int) -> dict:
+    return json.loads((site / INDEX / "side" / f"{page_id}.json").read_text(encoding="utf-8"))
+
+
+def search_files(fetched: list[str], origin: str) -> list[str]:
+    """What a search downloaded: the engine and every file of the index."""
+    paths = [u.removeprefix(origin).split("?")[0] for u in fetched]
+    return [p for p in paths if p.startswith(f"/{INDEX}/") or p == ENGINE]
 
 
 # --------------------------------------------------------------------------------------------
-# What the index should hold, read from the built HTML with Pagefind's own rules
+# What the index should hold, read from the built HTML with the indexer's rules
 # --------------------------------------------------------------------------------------------
 
 
 def indexed_pages(site: Path) -> dict[str, BeautifulSoup]:
-    """URL -> the article Pagefind indexes (data-pagefind-body), minus the excluded parts."""
-    from innomed.search_index import EXCLUDE_SELECTORS
+    """URL -> the article that is indexed (data-search-body), minus the excluded parts."""
+    from innomed.search_index import EXCLUDE_SELECTORS, OUTPUT_FOLDER
 
     pages = {}
     for path in sorted(site.rglob("index.html")):
-        if path.parts[len(site.parts)] == "pagefind":
+        if path.parts[len(site.parts)] == OUTPUT_FOLDER:
             continue
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        body = soup.select_one("[data-pagefind-body]")
+        body = soup.select_one("[data-search-body]")
         if body is None:
             continue
-        for selector in [*EXCLUDE_SELECTORS, "[data-pagefind-ignore]"]:
+        for selector in EXCLUDE_SELECTORS:
             for element in body.select(selector):
                 element.decompose()
         relative = path.parent.relative_to(site).as_posix()
@@ -60,14 +73,14 @@ def test_only_entry_articles_are_indexed_never_listings_or_navigation(real_site)
 
     site = Path(real_site)
     pages = indexed_pages(site)
-    assert pages, "ingen sider har data-pagefind-body"
+    assert pages, "ingen sider har data-search-body"
     listings = {"/" + t.listing.removesuffix("index.md") for t in TYPES.values() if t.listing}
     for url in listings | {"/", "/prosjekt/alfabetisk/", "/regioner/", "/temaer/"}:
         assert url not in pages, f"{url} er en oversiktsside og skal ikke være i søket"
     for url in pages:
         html = page_file(site, url).read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
-        body = soup.select_one("[data-pagefind-body]")
+        body = soup.select_one("[data-search-body]")
         assert body.name == "article", url  # not the header, nav or footer
         assert body.find("h1"), f"{url}: artikkelen har ingen tittel"
     # Every kind of entry page is searchable.
@@ -76,25 +89,25 @@ def test_only_entry_articles_are_indexed_never_listings_or_navigation(real_site)
         for url in pages
         for f in BeautifulSoup(
             page_file(site, url).read_text(encoding="utf-8"), "html.parser"
-        ).select('[data-pagefind-filter="type"]')
+        ).select('[data-search-filter="type"]')
     }
     assert {"Prosjekt", "Nyhetssak", "Verktøy", "Kurs"} <= kinds, kinds
-    # Pagefind's own count of indexed pages is the number of pages with a body.
-    entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
-    counts = [int(n) for n in re.findall(r'"page_count":(\d+)', entry)]
-    assert counts == [len(pages)], (counts, len(pages))  # one language: nb and nn together
+    # The index's own count of pages is the number of pages with a body, and each has its
+    # document, in URL order (ids follow the sorted URLs).
+    manifest = json.loads((site / INDEX / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["pages"] == len(pages), (manifest["pages"], len(pages))
+    urls = [document(site, n)["url"] for n in range(len(pages))]
+    assert ["/" + url for url in urls] == sorted(pages)
 
 
 @pytest.mark.build
 def test_breadcrumbs_and_navigation_text_are_not_in_the_index(real_site):
-    """The fragment of a page holds the words Pagefind indexed: no breadcrumb trail in it."""
-    import json
-
+    """A page's document holds the text that was indexed: no breadcrumb trail in it."""
     site = Path(real_site)
     checked = 0
-    for fragment in sorted((site / "pagefind" / "fragment").iterdir()):
-        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        content = data["content"]
+    for path in sorted((site / INDEX / "side").iterdir()):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        content = data["text"]
         assert not content.startswith("Forside"), (data["url"], content[:80])
         assert "Hopp til innholdet" not in content, data["url"]
         assert "Brødsmulesti" not in content, data["url"]
@@ -272,15 +285,17 @@ def test_no_page_view_downloads_search_data_and_the_first_query_is_small(
     for url in ["/", "/prosjekt/alfabetisk/", sorted(indexed_pages(audit_site.site))[0]]:
         goto(page, site_server, url, log)
         page.wait_for_timeout(300)
-        assert [u for u in fetched if "/pagefind/" in u] == [], url
-        assert not [u for u in fetched if "search_index" in u], url
+        assert search_files(fetched, site_server.origin) == [], url
+        assert not [u for u in fetched if "search_index" in u or INDEX in u], url
     open_search(page)
-    assert [u for u in fetched if "/pagefind/" in u] == [], "åpnet søk lastet indeksen"
+    assert search_files(fetched, site_server.origin) == [], "åpnet søk lastet indeksen"
     run_query(page, "sykehusene")
-    files = [u.removeprefix(site_server.origin).split("?")[0] for u in fetched if "/pagefind/" in u]
-    assert files, "søket lastet ingenting"
+    page.wait_for_timeout(300)  # the documents of the results shown
+    files = search_files(fetched, site_server.origin)
+    assert ENGINE in files and f"/{INDEX}/manifest.json" in files, files
+    assert [f for f in files if f.startswith(f"/{INDEX}/side/")], "ingen treff ble vist"
     # The filter data grows with the archive: it loads when "Avgrens treff" is opened, not here.
-    assert not [f for f in files if "/filter/" in f], files
+    assert f"/{INDEX}/filtre.json" not in files, files
     size = sum(
         len(gzip.compress((audit_site.site / f.lstrip("/")).read_bytes(), 9)) for f in set(files)
     )
@@ -293,14 +308,20 @@ XSS_TITLE = '"><img src=x onerror=alert(1)>'
 
 
 @pytest.mark.browser
-def test_a_title_with_markup_is_shown_as_text(chromium, scratch, tmp_path):
+def test_a_title_with_markup_is_shown_as_text(chromium, scratch, tmp_path, monkeypatch):
+    """Also: every shard split by three letters (as the common starts of a large archive
+    are), so the engine reads a split index here."""
+    from innomed import search_text
     from innomed.pipeline import build_site
 
     from browser import SiteServer
     from conftest import write_project
 
+    monkeypatch.setattr(search_text, "SPLIT_BYTES", 0)
     write_project(scratch, "farlig", title=f"Sykehus {XSS_TITLE}")
     build_site(scratch, scratch / "site")
+    manifest = json.loads((scratch / "site" / INDEX / "manifest.json").read_text(encoding="utf-8"))
+    assert "syk" in manifest["shards"], manifest
     with SiteServer(scratch / "site") as server:
         context, _ = new_context(chromium, 1280, server)
         page = context.new_page()
@@ -318,3 +339,40 @@ def test_a_title_with_markup_is_shown_as_text(chromium, scratch, tmp_path):
         page.wait_for_timeout(300)
         assert dialogs == []
         context.close()
+
+
+@pytest.mark.build
+def test_the_index_is_byte_identical_on_every_run_and_with_any_number_of_workers(
+    real_site, tmp_path, monkeypatch
+):
+    import shutil
+
+    from innomed import search_index
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    monkeypatch.setattr(search_index, "PARALLEL_FROM", 0)  # the real site is small
+    built = files(Path(real_site) / INDEX)
+    assert built
+    for workers in (1, 2):
+        copy = tmp_path / f"workers-{workers}"
+        shutil.copytree(real_site, copy, ignore=shutil.ignore_patterns(INDEX))
+        search_index.index_site(copy, workers)
+        again = files(copy / INDEX)
+        assert again.keys() == built.keys(), workers
+        assert [name for name in built if built[name] != again[name]] == [], workers
+
+
+@pytest.mark.browser
+def test_the_start_of_a_word_finds_it_and_one_letter_does_not_search(search_page):
+    page, pages, origin = search_page
+    expected = pages_with_word_starting(pages, "sykehus")
+    assert count_of(run_query(page, "sykeh")) >= len(expected)
+    assert shown_urls(page, origin) <= pages.keys()
+    assert run_query(page, "s") == "Skriv minst to bokstaver."
+    assert page.locator(".innomed-search__result").count() == 0

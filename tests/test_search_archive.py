@@ -1,6 +1,6 @@
 """Filters on a generated archive of 1,000 projects (benchmarks/bench.py's scratch_site: every
 region, patient group, theme, phase, support type, status and year in use): the search's
-filters in pagefind.js and the /prosjekt/ filter form return exactly the projects whose front
+filters in the search engine (theme/assets/sok-motor.js) and the /prosjekt/ filter form return exactly the projects whose front
 matter has the value. The archive is built once for this module (~40 s on two cores).
 """
 
@@ -20,7 +20,7 @@ pytest_plugins = ["browser"]
 REPO = Path(__file__).resolve().parent.parent
 ARCHIVE = 1000
 
-# Pagefind filter -> a project's values, from its front matter (innomed/search_index.py).
+# Search filter -> a project's values, from its front matter (innomed/search_index.py).
 SEARCH_FILTERS = {
     "region": lambda m: as_list(m.get("regions")),
     "pasientgruppe": lambda m: as_list(m.get("patient_groups")),
@@ -28,14 +28,14 @@ SEARCH_FILTERS = {
     "fase": lambda m: as_list(m.get("phase_start")),
 }
 
-# Runs pagefind.js in the page, as theme/assets/innomed-search.js does: a search without
+# Runs sok-motor.js in the page, as theme/assets/innomed-search.js does: a search without
 # words (null) returns every page that passes the filters. Returns the URLs of the results
 # and the counts per filter value among them.
 FILTERED = """async (filters) => {
-  const pagefind = await import('/pagefind/pagefind.js');
-  await pagefind.options({ baseUrl: '/' });
-  await pagefind.filters();
-  const found = await pagefind.search(null, { filters });
+  const engine = await import('/assets/sok-motor.js');
+  engine.options({ baseUrl: '/', indexUrl: '/sokeindeks/' });
+  await engine.filters();
+  const found = await engine.search(null, { filters });
   const data = await Promise.all(found.results.map((r) => r.data()));
   return { urls: data.map((d) => d.url), counts: found.filters };
 }"""
@@ -111,6 +111,18 @@ def test_search_filters_on_a_large_archive_return_exactly_the_front_matter_match
             want_urls = expected(choice)
             assert want_urls, choice
             assert set(page.evaluate(FILTERED, filters)["urls"]) == want_urls, choice
+        # With a region chosen, the counts of the other filters are among that region's
+        # projects, and the regions' own counts ignore the region choice (so a second region
+        # can be added: values of one filter combine with "any").
+        narrowed = page.evaluate(FILTERED, {**only_projects, "region": {"any": [region]}})
+        in_region = [m for m in projects.values() if region in SEARCH_FILTERS["region"](m)]
+        for name, values_of in SEARCH_FILTERS.items():
+            pool = list(projects.values()) if name == "region" else in_region
+            want = {}
+            for meta in pool:
+                for value in values_of(meta):
+                    want[value] = want.get(value, 0) + 1
+            assert {v: n for v, n in narrowed["counts"][name].items() if n} == want, name
         # A value no project has finds nothing (the filter is not ignored).
         nothing = {**only_projects, "region": {"any": ["Ingen slik region"]}}
         assert page.evaluate(FILTERED, nothing)["urls"] == []

@@ -1,8 +1,9 @@
 /*
- * InnoMed: the site search (Pagefind; the index is written by innomed/search_index.py).
+ * InnoMed: the site search (the index is written by innomed/search_index.py, and queried by
+ * sok-motor.js).
  *
- * Nothing is downloaded until the visitor types: the first query imports pagefind.js, which
- * then fetches only the index chunks the words need and the fragments of the results shown.
+ * Nothing is downloaded until the visitor types: the first query imports sok-motor.js, which
+ * then fetches only the index shards the words need and the documents of the results shown.
  * The filter data (every page's type, region, … : it grows with the archive) is fetched only
  * when the visitor opens "Avgrens treff"; from then on every query returns filter counts.
  * benchmarks/search_bytes.py measures what each step downloads. The dialog is theme/partials/search.html;
@@ -10,8 +11,8 @@
  * gives focus back to the search button.
  *
  * Safety: every title, excerpt and filter value is put into the page as text (textContent,
- * createTextNode). Pagefind's excerpt is HTML-escaped text with <mark> around the matches;
- * it is split at the marks and decoded, never assigned to innerHTML.
+ * createTextNode). The engine gives the excerpt as plain strings, each marked or not; they
+ * become text nodes and <mark> elements, never HTML.
  *
  * Keyboard: Tab and Shift+Tab walk the field, the filters and every result; the arrow keys
  * move between the field and the results; Escape closes the dialog.
@@ -31,7 +32,7 @@
   var status = panel.querySelector('[role="status"]');
   var closeButton = panel.querySelector(".innomed-search__close");
 
-  // Each result shown costs its page's fragment (the page's whole text, 2-8 kB gzip), so the
+  // Each result shown costs its page's document (the page's whole text, 2-8 kB gzip), so the
   // first query fetches only as many as a phone screen shows; "Vis flere treff" fetches more.
   var PAGE = 5;
   var FILTER_NAMES = [
@@ -43,8 +44,8 @@
   ];
   var HELP = meta ? meta.textContent : "";
 
-  var loading = null; // the pagefind.js module, once asked for
-  var filtersLoading = null; // its filter chunks, once "Avgrens treff" was opened
+  var loading = null; // the sok-motor.js module, once asked for
+  var filtersLoading = null; // its filter data, once "Avgrens treff" was opened
   var filtersReady = false;
   var sequence = 0; // only the newest query may write its results
   var results = [];
@@ -54,19 +55,20 @@
 
   function load() {
     if (!loading) {
-      var source = new URL(panel.getAttribute("data-pagefind"), location.href);
+      var source = new URL(panel.getAttribute("data-search-engine"), location.href);
+      var index = new URL(panel.getAttribute("data-search-index"), location.href);
       var root = new URL(panel.getAttribute("data-site-root") + "/", location.href);
       loading = import(source.href).then(function (module) {
         // Result URLs are made relative to where the site lives, not to the host's root.
-        return Promise.resolve(module.options({ baseUrl: root.pathname })).then(function () {
-          return module;
-        });
+        module.options({ baseUrl: root.pathname, indexUrl: index.href });
+        return module;
       });
+      loading.catch(function () { loading = null; }); // a later query tries again
     }
     return loading;
   }
 
-  // Without the filter chunks search() returns no counts; with them, every search does.
+  // Without the filter data search() returns no counts; with it, every search does.
   function loadFilters() {
     if (!filtersLoading) {
       filtersLoading = load().then(function (module) {
@@ -93,32 +95,17 @@
     announce(text);
   }
 
-  // "&lt;b&gt; <mark>sykehus</mark>" -> text nodes and <mark> elements.
-  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-  function decode(text) {
-    return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
-      if (name[0] === "#") {
-        var code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return isNaN(code) ? all : String.fromCodePoint(code);
+  // [{text: "… på ", mark: false}, {text: "sykehuset", mark: true}] -> text nodes and <mark>s.
+  function excerptNodes(parts, into) {
+    (parts || []).forEach(function (part) {
+      if (!part.mark) {
+        into.appendChild(document.createTextNode(part.text));
+        return;
       }
-      return Object.prototype.hasOwnProperty.call(ENTITIES, name.toLowerCase()) ? ENTITIES[name.toLowerCase()] : all;
+      var mark = document.createElement("mark");
+      mark.textContent = part.text;
+      into.appendChild(mark);
     });
-  }
-  function excerptNodes(excerpt, into) {
-    var parts = String(excerpt || "").split(/<(\/?)mark>/);
-    var marked = false;
-    for (var i = 0; i < parts.length; i++) {
-      if (i % 2 === 1) { marked = parts[i] !== "/"; continue; }
-      var text = decode(parts[i].replace(/<[^>]*>/g, ""));
-      if (!text) continue;
-      if (marked) {
-        var mark = document.createElement("mark");
-        mark.textContent = text;
-        into.appendChild(mark);
-      } else {
-        into.appendChild(document.createTextNode(text));
-      }
-    }
   }
 
   // <li><p>Prosjekt</p><a>Title</a><p>… <mark>sykehus</mark> …</p></li>: the link's name is
@@ -140,7 +127,7 @@
     item.appendChild(link);
     var teaser = document.createElement("p");
     teaser.className = "md-search-result__teaser innomed-search__excerpt";
-    excerptNodes(data.excerpt, teaser);
+    excerptNodes(data.parts, teaser);
     item.appendChild(teaser);
     return item;
   }
@@ -227,27 +214,6 @@
     filterBox.hidden = !any;
   }
 
-  // Pagefind answers a word that no indexed word starts with by the longest indexed word
-  // that starts it ("xqzvbnmw" finds every page with "X" in it). A result list is kept only
-  // when every word of the query shares at least half of itself, and at least its first
-  // three letters, with a word of the best result's text; otherwise it is "Ingen treff".
-  function words(text) {
-    return String(text || "").toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-  }
-  function sharedStart(a, b) {
-    var n = 0;
-    while (n < a.length && n < b.length && a[n] === b[n]) n++;
-    return n;
-  }
-  function plausible(query, data) {
-    var text = words((data.meta && data.meta.title) + " " + data.content);
-    return words(query).every(function (term) {
-      var need = Math.max(Math.min(term.length, 3), Math.ceil(term.length / 2));
-      return text.some(function (word) { return sharedStart(word, term) >= need; });
-    });
-  }
-
   function search() {
     var query = input.value.trim();
     var mine = ++sequence;
@@ -259,16 +225,21 @@
       say(HELP);
       return Promise.resolve();
     }
+    if (Array.from(query).length < 2) {
+      // One letter would be a prefix of a good part of the archive's words.
+      results = [];
+      list.textContent = "";
+      more.hidden = true;
+      filterBox.hidden = true;
+      say("Skriv minst to bokstaver.");
+      return Promise.resolve();
+    }
     meta.textContent = "Søker …";
     return load().then(function (module) {
       return module.search(query, { filters: filterOptions() });
     }).then(function (found) {
       if (mine !== sequence || !found) return;
-      var best = found.results.length ? found.results[0].data() : Promise.resolve(null);
-      return best.then(function (top) {
-        if (mine !== sequence) return;
-        show(query, top && !plausible(query, top) ? { results: [], filters: {} } : found);
-      });
+      return show(query, found);
     }).catch(function () {
       if (mine !== sequence) return;
       // The preview (`build.py serve`) has no index; a broken index must not look like 0 hits.

@@ -10,7 +10,7 @@
  *   - makes the closed drawer inert below 1220 px, so its off-screen links take no Tab stops,
  *   - makes everything else inert while the drawer or the search is open (they are modal),
  *   - moves focus into what opened, closes it on Escape and gives focus back to the button,
- * The search itself (Pagefind, the results, their status region) is innomed-search.js.
+ * The search itself (the results, their status region) is innomed-search.js.
  * Without JavaScript the search button gives way to a link to the A–Å list of projects and
  * the drawer stays a plain link list.
  */

@@ -1,0 +1,120 @@
+"""The pure parts of the search index: words, stems, scores and the files' layout.
+
+theme/assets/sok-motor.js does the same on the visitor's side, rule for rule: a word is a run
+of letters and digits after lowercasing and NFC, its stem is the Norwegian Snowball stem
+(snowballstemmer 3, which strips bokmål and nynorsk endings alike), and a stem's postings are
+in the shard named by its first two characters. A change here needs the same change there
+(tests/test_search_engine.py compares the two).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from array import array
+from collections.abc import Callable
+
+import snowballstemmer
+
+# Letters and digits of any script. Python's \w is letters, digits and "_", so "not (non-word
+# or _)" is JavaScript's [\p{L}\p{N}].
+WORD = re.compile(r"[^\W_]+")
+
+# BM25 (Robertson, Spärck Jones). A title word counts as TITLE_WEIGHT extra occurrences.
+K1 = 1.2
+B = 0.75
+TITLE_WEIGHT = 4
+# The term-frequency part of BM25 (0 .. K1 + 1) is stored as an integer 1..LEVELS (few levels
+# compress better; BM25 saturates anyway). The idf part needs no storage: the engine computes
+# it from the postings' length and the page count.
+LEVELS = 15
+
+# A stem's shard is named by its first two characters; a shard larger than SPLIT_BYTES (JSON)
+# is split by the third, so that the common starts ("in", "pr") stay small in a large archive.
+SPLIT_BYTES = 48 * 1024
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(unicodedata.normalize("NFC", text.lower()))
+
+
+class Stems:
+    """The Snowball stem of each word, computed once per distinct word: a large archive has
+    millions of words but only tens of thousands of distinct ones."""
+
+    def __init__(self) -> None:
+        self._stemmer = snowballstemmer.stemmer("norwegian")
+        self._known: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        stem = self._known.get(word)
+        if stem is None:
+            stem = self._known[word] = self._stemmer.stemWord(word)
+        return stem
+
+
+def term_counts(title: str, text: str, stem: Stems) -> tuple[dict[str, int], int]:
+    """Stem -> weighted count on one page, and the page's length in words."""
+    counts: dict[str, int] = {}
+    body = words(text)
+    for word in body:
+        key = stem(word)
+        counts[key] = counts.get(key, 0) + 1
+    for word in words(title):
+        key = stem(word)
+        counts[key] = counts.get(key, 0) + TITLE_WEIGHT
+    return counts, len(body)
+
+
+def tf_level(count: int, length: int, average: float) -> int:
+    """BM25's term-frequency part, quantised to 1..LEVELS (a word on a page scores >= 1)."""
+    norm = count * (K1 + 1) / (count + K1 * (1 - B + B * length / max(average, 1.0)))
+    return max(1, min(LEVELS, round(norm / (K1 + 1) * LEVELS)))
+
+
+def idf(found: int, pages: int) -> float:
+    """BM25's idf, as the engine computes it (tests compare the two)."""
+    return math.log(1 + (pages - found + 0.5) / (found + 0.5))
+
+
+def shard_layout(
+    entries: dict[str, list[int]], size: Callable[[dict], int]
+) -> tuple[dict[str, dict[str, list[int]]], list[str]]:
+    """Stem entries grouped into shards by their first two characters, or three in a shard
+    of more than SPLIT_BYTES (its stems of two characters stay under the two-letter key);
+    and the two-letter keys that were split."""
+    by_two: dict[str, dict[str, list[int]]] = {}
+    for stem in sorted(entries):
+        by_two.setdefault(stem[:2], {})[stem] = entries[stem]
+    shards: dict[str, dict[str, list[int]]] = {}
+    split = []
+    for key, group in by_two.items():
+        if len(key) < 2 or size(group) <= SPLIT_BYTES:
+            shards[key] = group
+            continue
+        split.append(key)
+        for stem, value in group.items():
+            shards.setdefault(stem[:3], {})[stem] = value
+    return shards, split
+
+
+def shard_name(key: str) -> str:
+    """An ASCII file name for a shard key: "sy" -> "sy", "øk" -> "_f8_k"."""
+    return "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}_" for c in key)
+
+
+def deltas(ids: array) -> list[int]:
+    """Ascending page ids as gaps (small numbers compress well): [3, 5, 9] -> [3, 2, 4]."""
+    return [b - a for a, b in zip([0, *ids[:-1]], ids, strict=True)] if ids else []
+
+
+def postings(ids: array, levels: list[int]) -> list[int]:
+    """One stem's entry in its shard: the id gaps, then the levels, in one flat list."""
+    return [*deltas(ids), *levels]
+
+
+def dumps(value: object) -> str:
+    """Compact JSON with sorted keys: the index's files are byte-identical between builds."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
