@@ -26,7 +26,7 @@ from .generate_sections import (
 )
 from .pages import Page, StaticFile
 from .registry import TYPES, asset_path, page_of
-from .search_index import search_front
+from .search_front import search_front
 from .templating import Markup, render_template
 from .validate import referenced_files
 

@@ -19,11 +19,11 @@ Page ids follow the sorted URLs and every file is written with sorted keys: two 
 the same pages give the same bytes.
 
 What is indexed is decided by the page, not here:
-- entry pages carry `search_type` and `search_filters` (type, and for projects region,
-  patient group, theme and phase) in their staged front matter; theme/main.html then marks
-  their article `data-search-body` and writes the filter values as `data-search-filter`
-  elements inside a `data-search-ignore` one. Pages without it (listings, taxonomy pages,
-  the home page) are not indexed;
+- entry pages carry `search_type` and `search_filters` (innomed/search_front.py: type, and
+  for projects region, patient group, theme and phase) in their staged front matter;
+  theme/main.html then marks their article `data-search-body` and writes the filter values
+  as `data-search-filter` elements inside a `data-search-ignore` one. Pages without it
+  (listings, taxonomy pages, the home page) are not indexed;
 - inside an article, breadcrumbs (`data-search-exclude`), project cards and pagination are
   left out by EXCLUDE_SELECTORS (innomed/search_pages.py reads the pages).
 """
@@ -42,21 +42,9 @@ from pathlib import Path
 from lxml import etree
 
 from . import search_text
-from .entries import Entry
-from .pages import url_of
-from .registry import page_of
 from .search_pages import EXCLUDE_SELECTORS, Page, read_page
 
-__all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site", "search_front"]
-
-# Filter name -> the entry's field; theme/assets/innomed-search.js names the groups in
-# Norwegian. The phase is the phase at the start of InnoMed's coaching, as in /faser/.
-FILTER_FIELDS = {
-    "region": "regions",
-    "pasientgruppe": "patient_groups",
-    "tema": "themes",
-    "fase": "phase_start",
-}
+__all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site"]
 
 OUTPUT_FOLDER = "sokeindeks"
 FORMAT = 1  # sok-motor.js refuses an index of another format
@@ -65,23 +53,6 @@ PARALLEL_FROM = 200  # pages; below this, starting the workers costs more than i
 
 class SearchIndexError(Exception):
     """The search index could not be written; the message is one Norwegian line."""
-
-
-def search_front(entry: Entry) -> dict:
-    """Staged front matter that puts an entry page in the search index, with its filters.
-
-    The home page is a page of highlights (other pages' cards), so it is left out like the
-    listings."""
-    if url_of(page_of(entry)) == "/":
-        return {}
-    noun = entry.type.noun[:1].upper() + entry.type.noun[1:]
-    filters = [f"type:{noun}"]
-    for name, field in FILTER_FIELDS.items():
-        value = getattr(entry.meta, field, None)
-        values = value if isinstance(value, list) else [value] if value else []
-        filters += [f"{name}:{item}" for item in values]
-    # Staged as "name:value" strings: theme/main.html splits them at the first colon.
-    return {"search_type": noun, "search_filters": filters}
 
 
 # ------------------------------------------------------------------ reading the built pages
