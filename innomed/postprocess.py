@@ -18,6 +18,8 @@ import re
 import shutil
 from pathlib import Path
 
+from .cores import map_in_order
+
 INPUT_TAG = re.compile(rb"<input\b[^>]*>")
 AUTOCOMPLETE = re.compile(rb'\s+autocomplete="[^"]*"')
 UNUSED_THEME_FOLDERS = ("assets/javascripts/lunr", "assets/javascripts/workers")
@@ -40,24 +42,13 @@ def postprocess(site: Path, workers: int = 1) -> int:
     rewriting every file is seconds of work that would otherwise run on one core."""
     for folder in UNUSED_THEME_FOLDERS:
         shutil.rmtree(site / folder, ignore_errors=True)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    paths = sorted(site.rglob("*.html"))
-    if workers <= 1 or len(paths) < 200 or "fork" not in multiprocessing.get_all_start_methods():
-        return fix_files(paths)
-
-    shards = [paths[n::workers] for n in range(workers)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return sum(pool.map(fix_files, shards))
+    return sum(map_in_order(fix_file, sorted(site.rglob("*.html")), workers))
 
 
-def fix_files(paths: list[Path]) -> int:
-    changed = 0
-    for path in paths:
-        before = path.read_bytes()
-        after = SEARCH_WORKER.sub(b"", INPUT_TAG.sub(_fix_input, before), count=1)
-        if after != before:
-            path.write_bytes(after)
-            changed += 1
-    return changed
+def fix_file(path: Path) -> bool:
+    """Rewrite one page; whether it changed."""
+    before = path.read_bytes()
+    after = SEARCH_WORKER.sub(b"", INPUT_TAG.sub(_fix_input, before), count=1)
+    if after != before:
+        path.write_bytes(after)
+    return after != before

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .cores import can_fork
 from .postprocess import postprocess
 from .search_index import SearchIndexError, index_site
 
@@ -140,12 +141,7 @@ _shard_state: dict = {}  # set in the parent just before forking; read by the wo
 
 
 def can_shard(config) -> bool:
-    import multiprocessing
-
-    return (
-        set(config.plugins) <= SHARDABLE_PLUGINS
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
+    return set(config.plugins) <= SHARDABLE_PLUGINS and can_fork()
 
 
 def search_index_of(config):

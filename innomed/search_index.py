@@ -31,24 +31,23 @@ What is indexed is decided by the page, not here:
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import shutil
 from array import array
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from lxml import etree
 
 from . import search_text
+from .cores import WORTH_FORKING, map_in_order
 from .search_pages import EXCLUDE_SELECTORS, Page, read_page
 
 __all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site"]
 
 OUTPUT_FOLDER = "sokeindeks"
 FORMAT = 1  # sok-motor.js refuses an index of another format
-PARALLEL_FROM = 200  # pages; below this, starting the workers costs more than it saves
+PARALLEL_FROM = WORTH_FORKING  # a module setting: tests lower it to fork on the real site
 
 
 class SearchIndexError(Exception):
@@ -74,17 +73,11 @@ def pages_of(site: Path) -> list[tuple[str, Path]]:
 
 
 def read_all(site: Path, folder: Path, workers: int) -> Iterator[tuple[int, Page | None]]:
-    """Every page read, in URL order; on `workers` forked processes for a large site."""
+    """Every page read, in URL order; on `workers` forked processes for a large site, streamed
+    a few dozen pages at a time: the parent keeps only the postings."""
     jobs = [(n, path, url, folder) for n, (url, path) in enumerate(pages_of(site))]
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or len(jobs) < PARALLEL_FROM or not forking:
-        yield from ((job[0], read_numbered(job)) for job in jobs)
-        return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        # Streamed in order, a few dozen pages at a time: the parent keeps only the postings.
-        yield from zip(
-            (job[0] for job in jobs), pool.map(read_numbered, jobs, chunksize=32), strict=True
-        )
+    pages = map_in_order(read_numbered, jobs, workers, minimum=PARALLEL_FROM)
+    yield from zip((job[0] for job in jobs), pages, strict=True)
 
 
 # ------------------------------------------------------------------ the index as a whole

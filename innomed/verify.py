@@ -8,9 +8,11 @@ in either, or in a future engine, fails the build instead of reaching visitors.
 from __future__ import annotations
 
 import re
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .cores import map_in_order
 from .html_policy import scheme_of
 
 # Inline scripts may differ between pages only in the relative path to the site root.
@@ -70,44 +72,35 @@ def verify_site(site: Path, reference: str = "404.html", workers: int = 1) -> di
 
     With `workers` > 1 the pages are split over forked processes: parsing every page is
     45 s on one core at 5,000 projects."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     theme_scripts = frozenset(scan(site / reference).inline_scripts)
     paths = [
         path
         for path in sorted(site.rglob("*.html"))
         if path.relative_to(site).parts[0] not in TOOL_PAGES
     ]
-    if workers <= 1 or len(paths) < 200 or "fork" not in multiprocessing.get_all_start_methods():
-        return verify_pages(site, paths, theme_scripts)
-    shards = [paths[n::workers] for n in range(workers)]
-    found: dict[str, list[str]] = {}
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for part in pool.map(verify_pages, [site] * workers, shards, [theme_scripts] * workers):
-            found.update(part)
+    check = partial(page_problems, site, (site / "assets").resolve(), theme_scripts)
+    found = {
+        path.relative_to(site).as_posix(): problems
+        for path, problems in zip(paths, map_in_order(check, paths, workers), strict=True)
+        if problems
+    }
     return dict(sorted(found.items()))
 
 
-def verify_pages(site: Path, paths: list[Path], theme_scripts: frozenset) -> dict[str, list[str]]:
-    assets = (site / "assets").resolve()
-    found: dict[str, list[str]] = {}
-    for path in paths:
-        page = scan(path)
-        problems = list(page.problems)
-        problems += [
-            f"et innebygd skript som ikke er temaets: {text[:60]!r}"
-            for text in page.inline_scripts
-            if text not in theme_scripts
-        ]
-        for source in page.script_sources:
-            target = (
-                (path.parent / source).resolve()
-                if not source.startswith("/")
-                else (site / source.lstrip("/")).resolve()
-            )
-            if scheme_of(source) is not None or not target.is_relative_to(assets):
-                problems.append(f"et skript fra '{source}', som ikke er temaets")
-        if problems:
-            found[path.relative_to(site).as_posix()] = problems
-    return found
+def page_problems(site: Path, assets: Path, theme_scripts: frozenset, path: Path) -> list[str]:
+    page = scan(path)
+    problems = list(page.problems)
+    problems += [
+        f"et innebygd skript som ikke er temaets: {text[:60]!r}"
+        for text in page.inline_scripts
+        if text not in theme_scripts
+    ]
+    for source in page.script_sources:
+        target = (
+            (path.parent / source).resolve()
+            if not source.startswith("/")
+            else (site / source.lstrip("/")).resolve()
+        )
+        if scheme_of(source) is not None or not target.is_relative_to(assets):
+            problems.append(f"et skript fra '{source}', som ikke er temaets")
+    return problems
