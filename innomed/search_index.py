@@ -119,8 +119,11 @@ class Postings:
         return entries
 
 
-def write_json(path: Path, value: object) -> None:
-    path.write_text(search_text.dumps(value), encoding="utf-8")
+def write_json(path: Path, value: object) -> bytes:
+    """Write one index file; its bytes."""
+    data = search_text.dumps(value).encode()
+    path.write_bytes(data)
+    return data
 
 
 def json_bytes(value: object) -> int:
@@ -135,14 +138,12 @@ def write_index(output: Path, postings: Postings) -> None:
     (output / "ord").mkdir()
     for key in sorted(shards):
         name = f"{search_text.shard_name(key)}.json"
-        write_json(output / "ord" / name, shards[key])
-        version.update(name.encode() + b"\0" + search_text.dumps(shards[key]).encode())
+        version.update(name.encode() + b"\0" + write_json(output / "ord" / name, shards[key]))
     filters = {
         name: {value: search_text.deltas(ids) for value, ids in values.items()}
         for name, values in postings.filters.items()
     }
-    write_json(output / "filtre.json", filters)
-    version.update(search_text.dumps(filters).encode())
+    version.update(write_json(output / "filtre.json", filters))
     manifest = {
         "format": FORMAT,
         "pages": len(postings.lengths),
