@@ -10,7 +10,7 @@ from .catalog import Catalog, Taxonomy
 from .collation import norwegian_key
 from .entries import Entry
 from .generate_projects import HOME, PROJECTS_INDEX
-from .pagedata import Link
+from .pagedata import Card, Link
 from .pages import Page, link, relative_url
 from .registry import page_of
 from .templating import render_template
@@ -28,18 +28,18 @@ def count_text(count: int) -> str:
     )
 
 
-def card(project: Entry) -> dict:
+def card(project: Entry) -> Card:
     meta = project.meta
     details = [meta.owner, ", ".join(meta.regions), meta.status]
     if meta.kind == "Prosjekterfaring":
         details.append("Prosjekterfaring")
-    return {
-        "title": meta.title,
-        "target": page_of(project),
-        "summary": meta.summary,
-        "lang": meta.lang,
-        "details": [d for d in details if d],
-    }
+    return Card(
+        title=meta.title,
+        target=page_of(project),
+        summary=meta.summary,
+        lang=meta.lang,
+        details=tuple(d for d in details if d),
+    )
 
 
 def page_paths(first: str, count: int) -> list[str]:
@@ -106,9 +106,9 @@ def paginated_listing(
     return pages
 
 
-def grouped(projects: list[Entry], heading) -> list[tuple[str, list[dict]]]:
+def grouped(projects: list[Entry], heading) -> list[tuple[str, list[Card]]]:
     """Cards under a heading each, e.g. the initial letter in the A-Å list."""
-    groups: list[tuple[str, list[dict]]] = []
+    groups: list[tuple[str, list[Card]]] = []
     for project in projects:
         key = heading(project)
         if not groups or groups[-1][0] != key:
@@ -175,11 +175,11 @@ def filter_data(catalog: Catalog, page: str) -> dict:
         ]
         projects.append(
             [
-                item["title"],
-                relative_url(page, item["target"]),
-                " · ".join(item["details"]),
-                item["summary"],
-                item["lang"],
+                item.title,
+                relative_url(page, item.target),
+                " · ".join(item.details),
+                item.summary,
+                item.lang,
                 positions,
             ]
         )

@@ -1,4 +1,4 @@
-"""Small data shapes that generators hand to templates: links and download rows."""
+"""Small data shapes that generators hand to templates: links, cards and download rows."""
 
 from __future__ import annotations
 
@@ -12,6 +12,18 @@ from .dates import format_date
 class Link:
     text: str
     target: str  # staged file, made relative to the page by the template's |link filter
+
+
+@dataclass(frozen=True)
+class Card:
+    """A project in a listing. Frozen and hashable: a project appears on many listing pages
+    (every taxonomy term it has, its round, A-Å), and its card is rendered once per link."""
+
+    title: str
+    target: str  # staged file of the project's page
+    summary: str
+    lang: str
+    details: tuple[str, ...]  # owner, regions, status, kind
 
 
 @dataclass(frozen=True)

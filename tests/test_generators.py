@@ -1,5 +1,8 @@
 """Generators are pure: catalog in, pages out. Tested on markdown, without MkDocs."""
 
+import posixpath
+import re
+
 import pytest
 
 from innomed.generate_listings import PAGE_SIZE, generate_project_listings
@@ -7,6 +10,7 @@ from innomed.generate_pages import render_entry
 from innomed.generate_redirects import generate_redirects
 from innomed.pages import link, url_of
 from innomed.pipeline import generate_site, load_content
+from innomed.templating import page_window
 
 from conftest import write_project
 
@@ -72,6 +76,39 @@ def test_listing_pages_stay_bounded(scratch):
     assert sum(pages[path].count('class="project-card"') for path in newest) == PAGE_SIZE * 2 + 5
     assert '<a href="../2/" rel="prev">' in pages["prosjekt/side/3.md"]
     assert f"{PAGE_SIZE * 2 + 5} prosjekter." in pages["prosjekt/index.md"]
+
+
+@pytest.mark.parametrize(
+    ("count", "current", "expected"),
+    [
+        (1, 0, [0]),
+        (7, 3, [0, 1, 2, 3, 4, 5, 6]),
+        (12, 0, [0, 1, 2, None, 11]),
+        (12, 4, [0, 1, 2, 3, 4, 5, 6, None, 11]),  # page 2 stands in for a one-page gap
+        (12, 6, [0, None, 4, 5, 6, 7, 8, None, 11]),
+        (12, 11, [0, None, 9, 10, 11]),
+    ],
+)
+def test_pagination_names_the_ends_and_the_neighbours(count, current, expected):
+    assert page_window(count, current) == expected
+
+
+def test_pagination_of_a_long_listing_stays_short_and_reaches_every_page(scratch):
+    for number in range(PAGE_SIZE * 11 + 1):
+        add(scratch, f"p{number:03}", f"Prosjekt {number:03}")
+    catalog = load_content(scratch).catalog
+    pages = {page.path: page.text for page in generate_project_listings(catalog)}
+    newest = [path for path in pages if path.startswith("prosjekt/") and "alfabetisk" not in path]
+    assert len(newest) == 12
+    reached = {"prosjekt/index.md"}
+    for path in newest:
+        links = re.findall(r'<li><a href="([^"]+)"', pages[path].split('class="pagination"')[1])
+        # first, last, two either side, a page for a one-page gap each side, previous, next
+        assert len(links) <= 11, path
+        for href in links:
+            url = posixpath.normpath(posixpath.join(url_of(path), href))
+            reached |= {p for p in newest if url_of(p).rstrip("/") == url}
+    assert reached == set(newest)
 
 
 def test_region_pages_list_exactly_their_projects(scratch):
