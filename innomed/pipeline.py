@@ -36,7 +36,6 @@ from .site_links import check_site
 from .sources import yaml_error
 from .stage import copy_tree_files, stage
 from .templating import Markup, render_template
-from .verify import verify_site
 from .vocabulary import load_vocabularies
 
 VOCABULARY_FILE = Path("data/vocabulary.yml")
@@ -99,17 +98,32 @@ def today() -> dt.date:
     return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
+class TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml's !!python tags (Material's emoji and slug functions) read as nothing."""
+
+
+class FastTolerantLoader(getattr(yaml, "CSafeLoader", TolerantLoader)):  # type: ignore[misc]
+    """The same in libyaml: the pure-Python parser was a tenth of `check` on the real site."""
+
+
+for _loader in (TolerantLoader, FastTolerantLoader):
+    _loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+def load_tolerant(text: str):
+    try:
+        return yaml.load(text, Loader=FastTolerantLoader)
+    except (yaml.YAMLError, RecursionError):
+        # libyaml refused it: the pure-Python parser reads it again, for the same wording
+        return yaml.load(text, Loader=TolerantLoader)
+
+
 def read_config(root: Path) -> dict:
     """mkdocs.yml read without MkDocs (its !!python tags are ignored here)."""
-
-    class TolerantLoader(yaml.SafeLoader):
-        pass
-
-    TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
     rel = CONFIG_FILE.as_posix()
     try:
         text = (root / CONFIG_FILE).read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=TolerantLoader)
+        config = load_tolerant(text)
     except OSError as error:
         raise ContentErrors(
             [
@@ -143,7 +157,7 @@ def read_annual_reports(root: Path) -> dict:
     path = root / ANNUAL_REPORTS_FILE
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return load_tolerant(path.read_text(encoding="utf-8")) or {}
 
 
 def read_site_url(root: Path) -> str:
@@ -366,6 +380,7 @@ def verify_output(site: Path, origins: dict[str, str]) -> None:
     """Refuse a built site that would run anything but the theme's scripts, naming the
     source file an editor can fix."""
     from .render import default_workers
+    from .verify import verify_site  # lxml: only a build needs it, `check` starts faster
 
     problems = verify_site(site, workers=default_workers())
     if problems:
