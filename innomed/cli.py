@@ -151,11 +151,12 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def run_check(root: Path, output_format: str) -> int:
-    from .pipeline import check_site_items
+    from .cores import default_workers
+    from .pipeline import check_content
 
     started = time.perf_counter()
     try:
-        content, _ = check_site_items(root, dates=False)
+        content = check_content(root, default_workers())
     except ContentErrors as problem:
         report(problem, output_format)
         return 1

@@ -92,16 +92,23 @@ def entry_files(entry: Entry) -> list[StaticFile]:
     ]
 
 
+def entries_with_pages(content) -> list[Entry]:
+    """Every entry that gets a page of its own, in the order the pages are generated."""
+    return [
+        entry
+        for content_type in TYPES.values()
+        if content_type.template is not None
+        for entry in content.of(content_type.name)
+    ]
+
+
 def generate_entry_pages(content, extras: dict | None = None) -> list[Page | StaticFile]:
     """`extras`: staged page -> markdown added below an entry's body (the home page's
     highlights, the accessibility statement's audit figures)."""
     items: list[Page | StaticFile] = []
-    for content_type in TYPES.values():
-        if content_type.template is None:
-            continue
-        for entry in content.of(content_type.name):
-            items.append(render_entry(entry, content, (extras or {}).get(page_of(entry))))
-            items += entry_files(entry)
+    for entry in entries_with_pages(content):
+        items.append(render_entry(entry, content, (extras or {}).get(page_of(entry))))
+        items += entry_files(entry)
     return items
 
 

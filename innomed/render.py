@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .cores import can_fork
+from .cores import can_fork, default_workers
 from .postprocess import postprocess
 from .search_index import SearchIndexError, index_site
 
@@ -46,13 +46,6 @@ def pin_build_date(root: Path) -> None:
     if "SOURCE_DATE_EPOCH" not in os.environ:
         stamp = head_commit_timestamp(root)
         os.environ["SOURCE_DATE_EPOCH"] = str(stamp if stamp is not None else 0)
-
-
-def default_workers() -> int:
-    """Processes that render pages: every core (INNOMED_WORKERS overrides, 1 = MkDocs' own
-    single-process build)."""
-    value = os.environ.get("INNOMED_WORKERS", "")
-    return max(1, int(value)) if value.isdigit() else max(1, os.cpu_count() or 1)
 
 
 def render(

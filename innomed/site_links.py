@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
@@ -87,7 +88,11 @@ def check_site(
     docs_dir: Path,
     nav_pages: list[str],
     generated: list[str],
+    links: dict[str, list] | None = None,
+    text_of: Callable[[str], str] | None = None,
 ) -> list[ContentError]:
+    """`links`: staged page -> links_in() of it, for pages whose text is not in `items`;
+    `text_of` then gives the text of any page an anchor points into."""
     errors: list[ContentError] = []
     for check in (
         lambda: check_collisions(items),
@@ -100,15 +105,18 @@ def check_site(
     pages = {item.path: item for item in items if isinstance(item, Page)}
     files = {item.path for item in items}
     anchors: dict[str, set[str]] = {}
+    known = links or {}
+    text_of = text_of or (lambda path: pages[path].text)
     for path, page in pages.items():
         if not path.endswith(".md"):
             continue
-        for target, resolved, anchor in links_in(path, page.text):
+        found = known[path] if path in known else links_in(path, page.text)
+        for target, resolved, anchor in found:
             if resolved not in files:
                 errors.append(link_error(page, root, target, "en side eller fil som ikke finnes"))
             elif anchor and resolved.endswith(".md"):
                 if resolved not in anchors:
-                    anchors[resolved] = heading_ids(pages[resolved].text)
+                    anchors[resolved] = heading_ids(text_of(resolved))
                 if anchor not in anchors[resolved]:
                     errors.append(
                         link_error(page, root, target, "et avsnitt som ikke finnes på siden")
