@@ -220,8 +220,19 @@ def collect_lines(node, path: tuple, first_line: int, out: dict, errors: list, r
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
         for key_node, value_node in node.value:
-            key = key_node.value
             line = first_line + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode):  # `{{}}: x`, `? [a]`
+                errors.append(
+                    ContentError(
+                        rel,
+                        line,
+                        dotted(path) if path else "front matter",
+                        "har et feltnavn som er en liste eller en gruppe felt (forventet et "
+                        "navn før kolon, for eksempel 'title: ...')",
+                    )
+                )
+                continue
+            key = key_node.value
             if key in seen:
                 errors.append(
                     ContentError(

@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from innomed.errors import ContentErrors
@@ -83,6 +83,8 @@ def test_any_title_summary_and_owner_is_shown_as_written(content, title, summary
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
+@example("{{}}")  # a mapping as a field name, once a TypeError
+@example("? [a, b]\n: verdi")
 def test_any_front_matter_is_read_or_refused_never_crashes(text):
     try:
         parse_front_matter(text, "projects/x.md", 2)

@@ -90,6 +90,16 @@ def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
     assert "linje 2" in error.message
 
 
+@pytest.mark.parametrize(
+    ("front", "line", "field"),
+    [("{{}}", 2, "front matter"), ("title: A\ncontacts:\n  ? [a]\n  : b", 4, "contacts")],
+)
+def test_a_field_name_that_is_a_list_or_a_group_is_an_error(tmp_path, front, line, field):
+    [error] = errors_of(tmp_path, f"---\n{front}\n---\n")
+    assert (error.line, error.field) == (line, field)
+    assert "feltnavn som er en liste eller en gruppe" in error.message
+
+
 def test_windows_line_endings_are_read(tmp_path):
     path = tmp_path / "x.md"
     path.write_bytes(b"---\r\ntitle: Hei\r\n---\r\nBody\r\n")
