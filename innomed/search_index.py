@@ -46,6 +46,7 @@ from .search_pages import EXCLUDE_SELECTORS, Page, read_page
 __all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site"]
 
 OUTPUT_FOLDER = "sokeindeks"
+NEW_FOLDER, OLD_FOLDER = ".sokeindeks-ny", ".sokeindeks-gammel"  # the preview's swap
 FORMAT = 1  # sok-motor.js refuses an index of another format
 PARALLEL_FROM = WORTH_FORKING  # a module setting: tests lower it to fork on the real site
 
@@ -67,7 +68,7 @@ def pages_of(site: Path) -> list[tuple[str, Path]]:
     found = []
     for path in site.rglob("index.html"):
         relative = path.parent.relative_to(site)
-        if relative.parts[:1] != (OUTPUT_FOLDER,):
+        if relative.parts[:1] not in ((OUTPUT_FOLDER,), (NEW_FOLDER,), (OLD_FOLDER,)):
             found.append(("" if relative == Path(".") else relative.as_posix() + "/", path))
     return sorted(found)
 
@@ -154,9 +155,10 @@ def write_index(output: Path, postings: Postings) -> None:
     write_json(output / "manifest.json", manifest)  # last: its presence means complete
 
 
-def index_site(site: Path, workers: int = 1) -> None:
-    """Write the search index into <site>/sokeindeks/ (before the new site is swapped in)."""
-    output = site / OUTPUT_FOLDER
+def index_site(site: Path, workers: int = 1, output: Path | None = None) -> None:
+    """Write the search index into <site>/sokeindeks/ (before the new site is swapped in),
+    or into `output`."""
+    output = output or site / OUTPUT_FOLDER
     if output.exists():
         raise SearchIndexError(f"Søkeindeksen kan ikke skrives: {OUTPUT_FOLDER}/ finnes alt")
     try:
@@ -171,3 +173,29 @@ def index_site(site: Path, workers: int = 1) -> None:
     except (OSError, ValueError, etree.LxmlError, BrokenProcessPool) as error:
         shutil.rmtree(output, ignore_errors=True)
         raise SearchIndexError(f"Søkeindeksen kunne ikke lages: {error}") from None
+
+
+def replace_index(site: Path, workers: int = 1) -> None:
+    """The preview's index, made again after a save: written beside the one being served,
+    then swapped in, so a search meanwhile finds the old index or the new, never half of
+    one. An index left half-written by a run that was stopped is thrown away first."""
+    fresh, old, current = site / NEW_FOLDER, site / OLD_FOLDER, site / OUTPUT_FOLDER
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    index_site(site, workers, fresh)
+    if current.exists():
+        current.rename(old)
+    fresh.rename(current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+if __name__ == "__main__":  # the preview runs this in a process of its own after each save
+    import sys
+
+    from .cores import default_workers
+
+    try:
+        replace_index(Path(sys.argv[1]), default_workers())
+    except SearchIndexError as problem:
+        print(f"Forhåndsvisningens søk er ikke oppdatert: {problem}", file=sys.stderr)
+        sys.exit(1)

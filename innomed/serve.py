@@ -7,8 +7,10 @@ editor is halfway through a change.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -118,6 +120,7 @@ def serve_site(root: Path, port: int) -> int:
     if restage(root) is None and not (root / STAGING_DIR).is_dir():
         return 1  # nothing good to show yet; the errors are printed
     site_dir = Path(tempfile.mkdtemp(prefix="innomed-preview-"))
+    indexer = BackgroundIndex(site_dir)
     pending = {"engine": False}
     server = None
 
@@ -147,6 +150,7 @@ def serve_site(root: Path, port: int) -> int:
             file=sys.stderr,
             flush=True,
         )
+        indexer.start()
 
     def on_change(engine_changed: bool) -> None:
         pending["engine"] = pending["engine"] or engine_changed
@@ -157,6 +161,7 @@ def serve_site(root: Path, port: int) -> int:
         preview = Preview(
             root / CONFIG_FILE, root / STAGING_DIR, site_dir, generated_sections(), url
         )
+        indexer.start()
         server = live_server(site_dir, port, update)
         watch(root, on_change)
         print(f"Forhåndsvisning: {url}  (Ctrl+C for å stoppe)", flush=True)
@@ -165,5 +170,34 @@ def serve_site(root: Path, port: int) -> int:
         if server is not None:
             server.shutdown()
     finally:
+        indexer.stop()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+class BackgroundIndex:
+    """The preview's search index, made again after every refresh in a process of its own:
+    the page is shown at once and the search catches up a moment later (0.5 s on the real
+    site, several seconds at 1,000 projects), without taking this process's time. A save
+    while it runs stops it and starts it again on the newer pages."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.running: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.stop()
+        package_parent = str(Path(__file__).resolve().parent.parent)
+        path = os.environ.get("PYTHONPATH")
+        env = {**os.environ, "PYTHONPATH": package_parent + (os.pathsep + path if path else "")}
+        self.running = subprocess.Popen(
+            [sys.executable, "-m", "innomed.search_index", str(self.site_dir)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def stop(self) -> None:
+        if self.running is not None and self.running.poll() is None:
+            self.running.kill()
+            self.running.wait()
+        self.running = None

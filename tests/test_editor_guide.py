@@ -1,5 +1,6 @@
 """Every command REDAKTOR.md shows an editor is run here, in a scratch copy of the site."""
 
+import json
 import re
 import shlex
 import shutil
@@ -10,6 +11,8 @@ import time
 import urllib.request
 
 import pytest
+
+from innomed.search_text import Stems, shard_name
 
 from conftest import REPO, run_build_py, write_project
 
@@ -73,6 +76,19 @@ def wait_for(url: str, contains: str, seconds: float) -> bool:
             pass
         time.sleep(0.3)
     return False
+
+
+def indexed(port: int, word: str) -> bool:
+    """Whether the preview's search index has `word`, asked as the browser's engine would."""
+    base = f"http://127.0.0.1:{port}/sokeindeks/"
+    try:
+        manifest = json.loads(fetch(base + "manifest.json"))
+        stem = Stems()(word)
+        key = stem[:3] if stem[:2] in manifest["split"] else stem[:2]
+        shard = json.loads(fetch(f"{base}ord/{shard_name(key)}.json?v={manifest['version']}"))
+    except (OSError, ValueError):
+        return False
+    return stem in shard
 
 
 def fill_in_stubs(root) -> None:
@@ -143,14 +159,22 @@ def test_preview_shows_edits_and_survives_errors(scratch):
         text=True,
     )
     url = f"http://127.0.0.1:{port}/prosjekt/forhandsvisning/"
+    new_word = "sjøormtellingen"  # on no page before the edit
     try:
         assert wait_for(url, "Beskrivelse av prosjektet.", 60), "preview did not start"
+        assert wait_for(f"http://127.0.0.1:{port}/sokeindeks/manifest.json", '"pages"', 30)
+        assert not indexed(port, new_word)
         project.write_text(
             project.read_text().replace(
-                "Beskrivelse av prosjektet.", "Endret tekst i forhåndsvisningen."
+                "Beskrivelse av prosjektet.", f"Endret tekst i forhåndsvisningen. Om {new_word}."
             )
         )
         assert wait_for(url, "Endret tekst i forhåndsvisningen.", 30)
+        # The search catches up with the save in the background.
+        deadline = time.monotonic() + 30
+        while not indexed(port, new_word) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert indexed(port, new_word), "the preview's search did not find the new word"
         project.write_text(project.read_text().replace("regions: [Nord]", "regions: [Midt Norge]"))
         time.sleep(2)
         assert "Endret tekst i forhåndsvisningen." in fetch(url)  # last good version stays

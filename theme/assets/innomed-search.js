@@ -242,7 +242,7 @@
       return show(query, found);
     }).catch(function () {
       if (mine !== sequence) return;
-      // The preview (`build.py serve`) has no index; a broken index must not look like 0 hits.
+      // A missing or broken index (the preview's, mid-swap) must not look like 0 hits.
       say("Søket virker ikke akkurat nå. Finn prosjekter i listen fra A til Å.");
     });
   }
