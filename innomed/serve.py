@@ -125,6 +125,15 @@ def serve_site(root: Path, port: int) -> int:
     server = None
 
     def update() -> None:
+        # The index being made is of the pages about to change, and the refresh needs the
+        # cores: it stops now and starts again on the refreshed pages.
+        indexer.stop()
+        try:
+            refresh()
+        finally:
+            indexer.start()
+
+    def refresh() -> None:
         engine, pending["engine"] = pending["engine"], False
         changed = restage(root)
         started = time.perf_counter()
@@ -150,7 +159,6 @@ def serve_site(root: Path, port: int) -> int:
             file=sys.stderr,
             flush=True,
         )
-        indexer.start()
 
     def on_change(engine_changed: bool) -> None:
         pending["engine"] = pending["engine"] or engine_changed
@@ -179,7 +187,7 @@ class BackgroundIndex:
     """The preview's search index, made again after every refresh in a process of its own:
     the page is shown at once and the search catches up a moment later (0.5 s on the real
     site, several seconds at 1,000 projects), without taking this process's time. A save
-    while it runs stops it and starts it again on the newer pages."""
+    stops it while the pages are refreshed, then starts it again on the newer pages."""
 
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
