@@ -7,8 +7,10 @@ editor is halfway through a change.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -202,10 +204,15 @@ class BackgroundIndex:
             [sys.executable, "-m", "innomed.search_index", str(self.site_dir)],
             env=env,
             stdout=subprocess.DEVNULL,
+            start_new_session=os.name == "posix",  # a group: its forked workers stop with it
         )
 
     def stop(self) -> None:
         if self.running is not None and self.running.poll() is None:
-            self.running.kill()
+            if os.name == "posix":
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.running.pid, signal.SIGKILL)
+            else:
+                self.running.kill()
             self.running.wait()
         self.running = None
