@@ -1,6 +1,7 @@
 """Every command REDAKTOR.md shows an editor is run here, in a scratch copy of the site."""
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -141,9 +142,11 @@ def test_every_guide_command_runs(scratch):
 
 
 @pytest.mark.build
-def test_preview_shows_edits_and_survives_errors(scratch):
+def test_preview_shows_edits_and_survives_errors(scratch, tmp_path):
     project = write_project(scratch, "forhandsvisning", title="Forhåndsvisning")
     port = free_port()
+    temporary = tmp_path / "tmp"  # where the preview renders (tempfile reads TMPDIR)
+    temporary.mkdir()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -157,6 +160,7 @@ def test_preview_shows_edits_and_survives_errors(scratch):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     url = f"http://127.0.0.1:{port}/prosjekt/forhandsvisning/"
     new_word = "sjøormtellingen"  # on no page before the edit
@@ -190,3 +194,5 @@ def test_preview_shows_edits_and_survives_errors(scratch):
         _, stderr = server.communicate(timeout=30)
     assert "projects/forhandsvisning.md:6: regions[0]: 'Midt Norge'" in stderr
     assert "Traceback" not in stderr
+    # Stopped by a signal, it still takes its rendered pages and its search index with it.
+    assert not list(temporary.glob("innomed-preview-*"))
