@@ -1,8 +1,9 @@
-"""The build's page-by-page steps on every core.
+"""The page-by-page steps on every core.
 
-Fixing, checking and indexing the built HTML each read thousands of pages at 5,000 projects;
-on a large site the pages are handed to forked processes, a chunk at a time, and the results
-come back in the pages' order, so the output does not depend on how many cores did the work.
+Making the entry pages for `check`, and fixing, checking and indexing the built HTML, each
+handle thousands of pages at 5,000 projects; on a large site the pages are handed to forked
+processes, a chunk at a time, and the results come back in the pages' order, so the output
+does not depend on how many cores did the work.
 """
 
 from __future__ import annotations
@@ -32,15 +33,22 @@ def default_workers() -> int:
     return max(1, int(value)) if value.isdigit() else max(1, os.cpu_count() or 1)
 
 
+def worth_forking(processes: int, jobs: Sequence, minimum: int | None) -> bool:
+    """Whether `jobs` go to forked processes; `minimum` defaults to WORTH_FORKING as it is
+    when called (tests lower it to fork on a small site)."""
+    floor = WORTH_FORKING if minimum is None else minimum
+    return processes >= 1 and len(jobs) >= floor and can_fork()
+
+
 def map_in_order(
     function: Callable[[Any], Any],
     jobs: Sequence,
     workers: int,
-    minimum: int = WORTH_FORKING,
+    minimum: int | None = None,
 ) -> Iterator:
     """`function(job)` for every job, in order: on `workers` forked processes when there are
     at least `minimum` jobs, else in this process. The caller must read every result."""
-    if workers <= 1 or len(jobs) < minimum or not can_fork():
+    if workers <= 1 or not worth_forking(workers, jobs, minimum):
         yield from map(function, jobs)
         return
     with forked_pool(workers) as pool:
@@ -52,13 +60,13 @@ def in_background(
     function: Callable[[Any], Any],
     jobs: Sequence,
     helpers: int,
-    minimum: int = WORTH_FORKING,
+    minimum: int | None = None,
 ) -> Iterator[Iterator]:
     """map_in_order on `helpers` forked processes, started at once: this process does other
     work inside the `with` meanwhile (it is one of the cores), then reads the results in
     order. Below `minimum` jobs, or with no helpers, the jobs run in this process when the
     results are read."""
-    if helpers < 1 or len(jobs) < minimum or not can_fork():
+    if not worth_forking(helpers, jobs, minimum):
         yield map(function, jobs)
         return
     # The helpers inherit this process's objects; moved out of the collector's reach, they
@@ -72,6 +80,7 @@ def in_background(
 
 
 def forked_pool(workers: int):
+    """A process pool whose workers are forks of this process: they inherit its objects."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import yaml
 
-from . import cores
 from .audit_summary import STATEMENT_PAGE, read_summary, statement_section
 from .catalog import Catalog, check_cross_references
 from .cms import admin_files
@@ -271,10 +270,16 @@ def check_site_items(root: Path, drafts: bool = False, dates: bool = True) -> tu
     pages' links, anchors, addresses and menu. `check` stops here."""
     content = load_content(root, drafts, dates)
     items = generate_site(content, root)
-    errors = check_site(items, root, root / STAGING_DIR, read_nav_files(root), generated_sections())
+    refuse_broken_links(root, items)
+    return content, items
+
+
+def refuse_broken_links(root: Path, items: list, links=None, text_of=None) -> None:
+    """check_site on the generated items; `links` and `text_of` as site_outline gives them."""
+    nav, sections = read_nav_files(root), generated_sections()
+    errors = check_site(items, root, root / STAGING_DIR, nav, sections, links, text_of)
     if errors:
         raise ContentErrors(errors)
-    return content, items
 
 
 # What the forked workers of site_outline read: set just before they start.
@@ -285,18 +290,7 @@ def check_content(root: Path, workers: int = 1) -> Content:
     """What `check` runs: everything check_site_items refuses, in the same order, with the
     entries' pages made on every core (site_outline)."""
     content = load_content(root, dates=False)
-    items, links, text_of = site_outline(content, root, workers)
-    errors = check_site(
-        items,
-        root,
-        root / STAGING_DIR,
-        read_nav_files(root),
-        generated_sections(),
-        links=links,
-        text_of=text_of,
-    )
-    if errors:
-        raise ContentErrors(errors)
+    refuse_broken_links(root, *site_outline(content, root, workers))
     return content
 
 
@@ -315,7 +309,7 @@ def site_outline(content: Content, root: Path, workers: int) -> tuple[list, dict
         # time than the entries' pages, and then it only waits (4.0 and 6.2 s at 5,000).
         jobs = range(len(entries))
         helpers = workers if workers > 1 else 0
-        with in_background(entry_links, jobs, helpers, cores.WORTH_FORKING) as found:
+        with in_background(entry_links, jobs, helpers) as found:
             others = with_lastmod(generate_other_pages(content, root), dates)
             summaries = list(found)
     finally:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .cores import can_fork, default_workers
+from .cores import can_fork, default_workers, forked_pool
 from .postprocess import postprocess
 from .search_index import SearchIndexError, index_site
 
@@ -257,9 +257,6 @@ def release_free_memory() -> None:
 
 
 def render_in_workers(prepared: Prepared, workers: int) -> list[dict]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     _shard_state.update(prepared._asdict())
     # Without freezing, the workers' garbage collector walks every object inherited from
     # the parent and so copies each memory page it touches: both workers end up with a
@@ -268,7 +265,7 @@ def render_in_workers(prepared: Prepared, workers: int) -> list[dict]:
     release_free_memory()
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(workers) as pool:
             return list(pool.map(_render_shard, range(workers), [workers] * workers))
     finally:
         gc.unfreeze()
