@@ -68,6 +68,21 @@ VALID_PROJECT = """\
     """
 
 
+# The fewest fields a project needs, with room for more (`extra`, whole lines) and a body:
+# error lines in the tests count from it (the body starts on line 9 when `extra` is "").
+SHORT_PROJECT = """\
+---
+title: {title}
+{extra}summary: Kort.
+kind: Prosjektbeskrivelse
+status: Pågående
+regions: [Nord]
+owner: Eier
+---
+{body}
+"""
+
+
 def make_scratch_site(root: Path) -> Path:
     """A copy of the real site's configuration, theme and pages, with no projects."""
     root.mkdir(parents=True, exist_ok=True)

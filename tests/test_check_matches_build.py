@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import SHORT_PROJECT as PROJECT
 from conftest import run_build_py, write, write_project
 
 pytestmark = pytest.mark.build
-
-PROJECT = """\
----
-title: {title}
-{extra}summary: Kort.
-kind: Prosjektbeskrivelse
-status: Pågående
-regions: [Nord]
-owner: Eier
----
-{body}
-"""
 
 
 def both(root):

@@ -21,23 +21,9 @@ from innomed.pipeline import (
 from innomed.registry import page_of
 from innomed.site_links import links_in
 
-from conftest import write, write_project
+from conftest import SHORT_PROJECT, write, write_project
 
 pytestmark = pytest.mark.unit
-
-PROJECT = """\
----
-title: {title}
-summary: Kort.
-kind: Prosjektbeskrivelse
-status: Pågående
-regions: [Nord]
-owner: Eier
----
-## Resultater
-
-{body}
-"""
 
 
 class CountingPool(concurrent.futures.ProcessPoolExecutor):
@@ -67,7 +53,9 @@ def broken_site(root):
     ]
     for number in range(12):
         body = bodies[number % len(bodies)]
-        text = PROJECT.format(title=f"Prosjekt {number:02}", body=body)
+        text = SHORT_PROJECT.format(
+            title=f"Prosjekt {number:02}", extra="", body=f"## Resultater\n\n{body}"
+        )
         write_project(root, f"prosjekt-{number:02}", text=text)
 
 

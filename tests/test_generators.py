@@ -64,12 +64,18 @@ def test_newest_round_first_then_norwegian_title(scratch):
     ]
 
 
-def test_listing_pages_stay_bounded(scratch):
-    for number in range(PAGE_SIZE * 2 + 5):
-        add(scratch, f"p{number:03}", f"Prosjekt {number:03}")
-    catalog = load_content(scratch).catalog
+def newest_first_listing(root, count: int) -> tuple[dict[str, str], list[str]]:
+    """`count` projects added; every listing page's text, and the pages of /prosjekt/."""
+    for number in range(count):
+        add(root, f"p{number:03}", f"Prosjekt {number:03}")
+    catalog = load_content(root).catalog
     pages = {page.path: page.text for page in generate_project_listings(catalog)}
     newest = [path for path in pages if path.startswith("prosjekt/") and "alfabetisk" not in path]
+    return pages, newest
+
+
+def test_listing_pages_stay_bounded(scratch):
+    pages, newest = newest_first_listing(scratch, PAGE_SIZE * 2 + 5)
     assert newest == ["prosjekt/index.md", "prosjekt/side/2.md", "prosjekt/side/3.md"]
     for path in newest:
         assert pages[path].count('class="project-card"') <= PAGE_SIZE
@@ -94,11 +100,7 @@ def test_pagination_names_the_ends_and_the_neighbours(count, current, expected):
 
 
 def test_pagination_of_a_long_listing_stays_short_and_reaches_every_page(scratch):
-    for number in range(PAGE_SIZE * 11 + 1):
-        add(scratch, f"p{number:03}", f"Prosjekt {number:03}")
-    catalog = load_content(scratch).catalog
-    pages = {page.path: page.text for page in generate_project_listings(catalog)}
-    newest = [path for path in pages if path.startswith("prosjekt/") and "alfabetisk" not in path]
+    pages, newest = newest_first_listing(scratch, PAGE_SIZE * 11 + 1)
     assert len(newest) == 12
     reached = {"prosjekt/index.md"}
     for path in newest:
