@@ -11,6 +11,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
@@ -24,6 +25,12 @@ EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 ATTRIBUTE_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# The lines FENCE or HEADING can match, each found after a newline in one pass (the text is
+# searched with "\n" in front): looking at every line of every page was most of the cost.
+FENCE_OR_HEADING_LINE = re.compile(r"\n([^\S\n]*(?:```|~~~)[^\n]*|#{1,6}[^\S\n][^\n]*)")
+# `\bid="...`, searched without the \b (which makes the search try every position) and
+# tested by hand: id=" right after a letter, digit or underscore (grid=") does not count.
+ID_ATTRIBUTE = re.compile(r'id="([^"]+)"')
 
 
 # The preview sets this to {}: between two saves nearly every page has the same text, and the
@@ -58,7 +65,7 @@ def heading_ids(text: str) -> set[str]:
     ids: set[str] = set()
     counts: dict[str, int] = {}
     fenced = False
-    for line in text.split("\n"):
+    for line in FENCE_OR_HEADING_LINE.findall("\n" + text):
         if FENCE.match(line):
             fenced = not fenced
         match = None if fenced else HEADING.match(line)
@@ -68,18 +75,33 @@ def heading_ids(text: str) -> set[str]:
         if explicit := EXPLICIT_ID.search(title):
             ids.add(explicit[1])
             continue
-        plain = html.unescape(
-            re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", ATTRIBUTE_LIST.sub("", title))
-        )
-        anchor = heading_anchor(re.sub(r"[*_`]", "", plain))
+        anchor = title_anchor(title)
         if anchor in counts:
             counts[anchor] += 1
             anchor = f"{anchor}_{counts[anchor]}"
         else:
             counts[anchor] = 0
         ids.add(anchor)
-    ids.update(re.findall(r'\bid="([^"]+)"', text))  # raw HTML and generated sections
+    position = 0
+    while match := ID_ATTRIBUTE.search(text, position):  # raw HTML and generated sections
+        start = match.start()
+        if start == 0 or not is_word_character(text[start - 1]):
+            ids.add(match[1])
+            position = match.end()
+        else:
+            position = start + 1  # as \b would: a real id=" may start inside this one
     return ids
+
+
+def is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+@lru_cache(maxsize=1 << 16)
+def title_anchor(title: str) -> str:
+    """A heading's anchor before numbering; the same card titles recur on many listings."""
+    plain = html.unescape(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", ATTRIBUTE_LIST.sub("", title)))
+    return heading_anchor(re.sub(r"[*_`]", "", plain))
 
 
 def check_site(

@@ -4,6 +4,7 @@ any front matter ends in a typed entry or an editor's error, never a crash."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 
 import markdown
@@ -139,3 +140,52 @@ def test_relative_links_agree_with_relpath(target, start):
 
     assert relative(target, start) == posixpath.relpath(target, start or ".")
     assert relative(f"/{target}/", f"/{start}/") == posixpath.relpath(f"/{target}/", f"/{start}/")
+
+
+def reference_heading_ids(text: str) -> set[str]:
+    """heading_ids as it was first written, line by line: the oracle for the faster one."""
+    from innomed.site_links import ATTRIBUTE_LIST, EXPLICIT_ID, FENCE, HEADING
+
+    ids: set[str] = set()
+    counts: dict[str, int] = {}
+    fenced = False
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            fenced = not fenced
+        match = None if fenced else HEADING.match(line)
+        if not match:
+            continue
+        title = match[2]
+        if explicit := EXPLICIT_ID.search(title):
+            ids.add(explicit[1])
+            continue
+        plain = html.unescape(
+            re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", ATTRIBUTE_LIST.sub("", title))
+        )
+        anchor = heading_anchor(re.sub(r"[*_`]", "", plain))
+        if anchor in counts:
+            counts[anchor] += 1
+            anchor = f"{anchor}_{counts[anchor]}"
+        else:
+            counts[anchor] = 0
+        ids.add(anchor)
+    ids.update(re.findall(r'\bid="([^"]+)"', text))
+    return ids
+
+
+# Lines of what heading_ids looks at: headings, fences, raw ids, and the whitespace around them.
+PAGE_LINE = st.text(
+    alphabet=st.sampled_from(list('#`~ \t\xa0id="x_-{}[]()*æ')), max_size=14
+) | st.sampled_from(
+    ["## Kontakt", "```", "~~~", "\t```", "\xa0~~~", '<a id="x">', 'xid="y" id="z"', "# Ø {#a}"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PAGE_LINE, max_size=12).map("\n".join))
+@example('xid=" id="b"')  # an id=" inside a refused one still counts
+@example("```\n# inne\n```\n# ute\n# ute")
+def test_heading_ids_finds_what_reading_line_by_line_finds(text):
+    from innomed.site_links import heading_ids
+
+    assert heading_ids(text) == reference_heading_ids(text)
