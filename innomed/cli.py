@@ -152,11 +152,11 @@ def run(argv: list[str] | None = None) -> int:
 
 def run_check(root: Path, output_format: str) -> int:
     from .cores import default_workers
-    from .pipeline import check_content
+    from .outline import check_content
 
     started = time.perf_counter()
     try:
-        content = check_content(root, default_workers())
+        content, _ = check_content(root, default_workers())
     except ContentErrors as problem:
         report(problem, output_format)
         return 1

@@ -20,7 +20,11 @@ def listing_of(name: str) -> str:
 
 def body_of(entry: Entry, content) -> Markup:
     """The editor's own markdown, with `kind:slug` links made relative to the page."""
-    return Markup(resolve_internal_links(entry.body.strip(), page_of(entry), content.targets))
+    return own_markdown(entry.body, page_of(entry), content.targets)
+
+
+def own_markdown(body: str, page: str, targets: dict) -> Markup:
+    return Markup(resolve_internal_links(body.strip(), page, targets))
 
 
 def minutes_text(minutes: int | None) -> str:

@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from .audit_summary import STATEMENT_PAGE, read_summary, statement_section
 from .catalog import Catalog, check_cross_references
 from .cms import admin_files
 from .content import Content, check_references, published_only
-from .cores import in_background
 from .errors import ContentError, ContentErrors
 from .feeds import generate_feeds
 from .generate_listings import (
@@ -26,12 +24,9 @@ from .generate_listings import (
     generate_taxonomy_pages,
 )
 from .generate_pages import (
-    entries_with_pages,
-    entry_files,
     generate_entry_pages,
     generate_section_listings,
     home_highlights,
-    render_entry,
 )
 from .generate_redirects import generate_redirects
 from .gitdates import last_commit_dates
@@ -40,8 +35,8 @@ from .key_figures import key_figures_context
 from .lock import build_lock
 from .pages import Page, StaticFile, url_of
 from .reading import read_all
-from .registry import TYPES, page_of
-from .site_links import check_site, links_in
+from .registry import TYPES
+from .site_links import check_site
 from .sources import yaml_error
 from .stage import copy_tree_files, stage
 from .templating import Markup, render_template
@@ -274,76 +269,13 @@ def check_site_items(root: Path, drafts: bool = False, dates: bool = True) -> tu
     return content, items
 
 
-def refuse_broken_links(root: Path, items: list, links=None, text_of=None) -> None:
-    """check_site on the generated items; `links` and `text_of` as site_outline gives them."""
+def refuse_broken_links(root: Path, items: list, links=None, ids=None) -> None:
+    """check_site on the generated items; `links` and `ids` as outline.site_outline gives
+    them, for pages whose text is not in `items`."""
     nav, sections = read_nav_files(root), generated_sections()
-    errors = check_site(items, root, root / STAGING_DIR, nav, sections, links, text_of)
+    errors = check_site(items, root, root / STAGING_DIR, nav, sections, links, ids)
     if errors:
         raise ContentErrors(errors)
-
-
-# What the forked workers of site_outline read: set just before they start.
-_check_state: dict = {}
-
-
-def check_content(root: Path, workers: int = 1) -> Content:
-    """What `check` runs: everything check_site_items refuses, in the same order, with the
-    entries' pages made on every core (site_outline)."""
-    content = load_content(root, dates=False)
-    refuse_broken_links(root, *site_outline(content, root, workers))
-    return content
-
-
-def site_outline(content: Content, root: Path, workers: int) -> tuple[list, dict, Callable]:
-    """generate_site's items with the entries' pages made on every core while this process
-    makes the listings. Only the links of an entry's page come back from a worker, not its
-    text (hundreds of MB at 5,000 projects): its Page has an empty text, and `text_of` makes
-    it again for the few pages an anchor points into."""
-    entries = entries_with_pages(content)
-    dates = content.last_changed()
-    extras = page_extras(content, root)
-    _check_state.update(content=content, extras=extras, dates=dates, entries=entries)
-    try:
-        # Jobs are positions: an entry sent to a worker would be pickled, body and all. A
-        # helper on every core, not one fewer: this process's listings are done in less
-        # time than the entries' pages, and then it only waits (4.0 and 6.2 s at 5,000).
-        jobs = range(len(entries))
-        helpers = workers if workers > 1 else 0
-        with in_background(entry_links, jobs, helpers) as found:
-            others = with_lastmod(generate_other_pages(content, root), dates)
-            summaries = list(found)
-    finally:
-        _check_state.clear()
-    items: list[Page | StaticFile] = []
-    links = {}
-    for entry, (page, page_links) in zip(entries, summaries, strict=True):
-        items.append(page)
-        items += entry_files(entry)
-        links[page.path] = page_links
-    items += others
-    pages_of = {page_of(entry): entry for entry in entries}
-    texts = {item.path: item.text for item in others if isinstance(item, Page)}
-
-    def text_of(path: str) -> str:
-        if path in texts:
-            return texts[path]
-        return entry_page(pages_of[path], content, extras, dates).text
-
-    return items, links, text_of
-
-
-def entry_page(entry, content: Content, extras: dict, dates: dict) -> Page:
-    """An entry's page exactly as generate_site makes it."""
-    page = render_entry(entry, content, extras.get(page_of(entry)))
-    return with_lastmod([page], dates)[0]
-
-
-def entry_links(position: int) -> tuple[Page, list]:
-    """In a worker of site_outline: the page without its text, and the links in it."""
-    state = _check_state
-    entry = state["entries"][position]
-    page = entry_page(entry, state["content"], state["extras"], state["dates"])
-    return replace(page, text=""), links_in(page.path, page.text)
 
 
 def stage_site(root: Path, drafts: bool = False) -> tuple[Path, Content, list]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,10 +110,10 @@ def check_site(
     nav_pages: list[str],
     generated: list[str],
     links: dict[str, list] | None = None,
-    text_of: Callable[[str], str] | None = None,
+    ids: dict[str, set[str]] | None = None,
 ) -> list[ContentError]:
-    """`links`: staged page -> links_in() of it, for pages whose text is not in `items`;
-    `text_of` then gives the text of any page an anchor points into."""
+    """`links` and `ids`: staged page -> links_in() and heading_ids() of it, for pages whose
+    text is not in `items`."""
     errors: list[ContentError] = []
     for check in (
         lambda: check_collisions(items),
@@ -126,9 +125,8 @@ def check_site(
             errors += problem.errors
     pages = {item.path: item for item in items if isinstance(item, Page)}
     files = {item.path for item in items}
-    anchors: dict[str, set[str]] = {}
+    anchors: dict[str, set[str]] = dict(ids or {})
     known = links or {}
-    text_of = text_of or (lambda path: pages[path].text)
     for path, page in pages.items():
         if not path.endswith(".md"):
             continue
@@ -138,7 +136,7 @@ def check_site(
                 errors.append(link_error(page, root, target, "en side eller fil som ikke finnes"))
             elif anchor and resolved.endswith(".md"):
                 if resolved not in anchors:
-                    anchors[resolved] = heading_ids(text_of(resolved))
+                    anchors[resolved] = heading_ids(pages[resolved].text)
                 if anchor not in anchors[resolved]:
                     errors.append(
                         link_error(page, root, target, "et avsnitt som ikke finnes på siden")

@@ -11,15 +11,11 @@ from innomed import cores
 from innomed.errors import ContentErrors
 from innomed.generate_pages import entries_with_pages
 from innomed.pages import Page
-from innomed.pipeline import (
-    check_content,
-    check_site_items,
-    generate_site,
-    load_content,
-    site_outline,
-)
+from innomed.generate_sections import body_of
+from innomed.outline import check_content, site_outline, unpack
+from innomed.pipeline import check_site_items, generate_site, load_content
 from innomed.registry import page_of
-from innomed.site_links import links_in
+from innomed.site_links import heading_ids, links_in
 
 from conftest import SHORT_PROJECT, write, write_project
 
@@ -81,7 +77,7 @@ def test_a_site_without_errors_passes_on_every_core(scratch, monkeypatch):
     for number in range(6):
         write_project(scratch, f"prosjekt-{number}", title=f"Prosjekt {number}")
     monkeypatch.setattr(cores, "WORTH_FORKING", 1)
-    content = check_content(scratch, 2)
+    content, _ = check_content(scratch, 2)
     assert len(content.catalog.projects) == 6
 
 
@@ -89,19 +85,29 @@ def test_the_outline_is_the_generated_site_with_each_entry_page_reduced_to_its_l
     scratch, monkeypatch
 ):
     broken_site(scratch)  # its errors are all in links: the content itself loads
+    write(scratch, "content/om/tom.md", "---\ntitle: Tom\n---\n")  # no body: made as usual
     monkeypatch.setattr(cores, "WORTH_FORKING", 1)
     content = load_content(scratch, dates=False)
     items = generate_site(content, scratch)
-    outline, links, text_of = site_outline(content, scratch, 2)
+    outline = site_outline(content, scratch, 2)
     shape = lambda item: (type(item), item.path, item.origin, item.line)  # noqa: E731
-    assert [shape(item) for item in outline] == [shape(item) for item in items]
-    entry_pages = {page_of(entry) for entry in entries_with_pages(content)}
-    assert set(links) == entry_pages and len(entry_pages) > 12
-    for item, kept in zip(items, outline, strict=True):
-        if not isinstance(item, Page):
-            continue
-        assert text_of(item.path) == item.text
-        if item.path in entry_pages:
-            assert kept.text == "" and links[item.path] == links_in(item.path, item.text)
-        else:
-            assert kept.text == item.text
+    assert [shape(item) for item in outline.items] == [shape(item) for item in items]
+    entries = {page_of(entry): entry for entry in entries_with_pages(content)}
+    assert len(entries) > 12
+    markdown_pages = [i for i in items if isinstance(i, Page) and i.path.endswith(".md")]
+    assert set(outline.links) == set(outline.ids) == {page.path for page in markdown_pages}
+    for page in markdown_pages:
+        assert outline.links[page.path] == links_in(page.path, page.text)
+        assert outline.ids[page.path] == heading_ids(page.text)
+    for item, kept in zip(items, outline.items, strict=True):
+        if isinstance(item, Page):
+            assert kept.text == ("" if item.path in entries else item.text)
+    # Every entry page with a body is the text around it with the body put back.
+    assert set(outline.around) == set(entries) - {"om/tom.md"}
+    for path, parts in outline.around.items():
+        before, after = unpack(parts)
+        assert "".join((before, body_of(entries[path], content), after)) == pages_text(items, path)
+
+
+def pages_text(items, path):
+    return next(item.text for item in items if item.path == path)
