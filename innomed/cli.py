@@ -151,23 +151,38 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def run_check(root: Path, output_format: str) -> int:
+    from .check_memory import Answer, recheck, remember, scan
+    from .cms import admin_notice
     from .cores import default_workers
     from .outline import check_content
 
     started = time.perf_counter()
-    try:
-        content, _ = check_content(root, default_workers())
-    except ContentErrors as problem:
-        report(problem, output_format)
-        return 1
+    now = scan(root)
+    answer = recheck(root, now)  # the last passing check, when it shows what this one says
+    if answer is None:
+        try:
+            content, outline = check_content(root, default_workers())
+        except ContentErrors as problem:
+            report(problem, output_format)
+            return 1
+        answer = Answer(content.warnings, len(content.catalog.projects), len(content.pages))
+        remember(root, now, content, outline, answer)
+    elif notice := admin_notice(root):
+        print(notice, file=sys.stderr)  # as making the site says it
     seconds = time.perf_counter() - started
-    for warning in content.warnings:
+    for warning in answer.warnings:
         print(f"Advarsel: {warning}", file=sys.stderr)
-    projects, pages = len(content.catalog.projects), len(content.pages)
     if output_format == "json":
-        print(json.dumps({"ok": True, "errors": [], "projects": projects, "pages": pages}))
+        print(
+            json.dumps(
+                {"ok": True, "errors": [], "projects": answer.projects, "pages": answer.pages}
+            )
+        )
     else:
-        print(f"OK: {projects} prosjekter og {pages} sider sjekket, ingen feil ({seconds:.2f} s)")
+        print(
+            f"OK: {answer.projects} prosjekter og {answer.pages} sider sjekket, ingen feil "
+            f"({seconds:.2f} s)"
+        )
     return 0
 
 

@@ -310,16 +310,22 @@ def write_config(root: Path, vocabularies: Vocabularies) -> list[Path]:
     return [path]
 
 
+def admin_notice(root: Path) -> str | None:
+    """What an editor is told when /admin/ is left out of the site."""
+    if (root / DECAP_DIST / "decap-cms.js").is_file():
+        return None
+    return (
+        "Merk: /admin/ (redigering i nettleseren) er ikke med: kjør `npm ci --ignore-scripts`"
+        " først."
+    )
+
+
 def admin_files(root: Path) -> list[StaticFile]:
     """admin/ and Decap's script with its chunks, published at /admin/; nothing when
     node_modules is missing (the rest of the site does not need npm)."""
     decap = root / DECAP_DIST
-    if not (decap / "decap-cms.js").is_file():
-        print(
-            "Merk: /admin/ (redigering i nettleseren) er ikke med: kjør `npm ci --ignore-scripts`"
-            " først.",
-            file=sys.stderr,
-        )
+    if notice := admin_notice(root):
+        print(notice, file=sys.stderr)
         return []
     origin = "admin"
     files = [

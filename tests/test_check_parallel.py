@@ -10,9 +10,9 @@ import pytest
 from innomed import cores
 from innomed.errors import ContentErrors
 from innomed.generate_pages import entries_with_pages
-from innomed.pages import Page
 from innomed.generate_sections import body_of
 from innomed.outline import check_content, site_outline, unpack
+from innomed.pages import Page
 from innomed.pipeline import check_site_items, generate_site, load_content
 from innomed.registry import page_of
 from innomed.site_links import heading_ids, links_in

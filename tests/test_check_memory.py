@@ -1,0 +1,256 @@
+"""`check` after an edit answers from the memory of the last passing check only when the whole
+check would say the same: every edit below is checked both ways and must give the same exit
+code and the same words. The memory lives outside the project and is never needed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from innomed import check_memory, outline
+from innomed.cli import main
+
+from conftest import SHORT_PROJECT, write, write_project
+
+pytestmark = pytest.mark.unit
+
+BODY = """\
+## Resultater
+
+Pasientene fikk raskere hjelp. Se også [søknaden](../om/soknad.md#kriterier).
+
+## Erfaringer
+
+Tekst.
+"""
+
+
+@pytest.fixture
+def site(scratch: Path, tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("INNOMED_CACHE_DIR", str(tmp_path / "memory"))
+    write(scratch, "content/om/soknad.md", "---\ntitle: Søknad\n---\n## Kriterier\n\nTekst.\n")
+    project(scratch, 0, BODY)
+    # Another page points into prosjekt-00's headings: removing one must be noticed.
+    project(scratch, 1, BODY + "\nSe [resultatene](prosjekt:prosjekt-00#resultater).\n")
+    write(scratch, "projects/vedlegg/rapport.pdf", "%PDF-1.4\n")
+    project(
+        scratch, 2, BODY, extra="attachments:\n  - {title: Rapport, file: vedlegg/rapport.pdf}\n"
+    )
+    return scratch
+
+
+def project(root: Path, number: int, body: str, extra: str = "") -> Path:
+    text = SHORT_PROJECT.format(title=f"Prosjekt {number:02}", extra=extra, body=body)
+    return write_project(root, f"prosjekt-{number:02}", text=text)
+
+
+class Counted:
+    """check_content, counting the whole checks."""
+
+    def __init__(self):
+        self.calls = 0
+        self.real = outline.check_content
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.real(*args, **kwargs)
+
+
+def check(root: Path, capsys, monkeypatch, memory: bool = True) -> tuple[int, str, str, int]:
+    """(exit code, stdout without the time, stderr, whole checks run)."""
+    counted = Counted()
+    monkeypatch.setattr(outline, "check_content", counted)
+    with monkeypatch.context() as scope:
+        if not memory:
+            scope.setenv("INNOMED_CACHE_DIR", "")
+        code = main(["check", "--root", str(root)])
+    monkeypatch.setattr(outline, "check_content", counted.real)
+    out, err = capsys.readouterr()
+    return code, re.sub(r"\(\d+\.\d+ s\)", "(…)", out), err, counted.calls
+
+
+def both_ways(root: Path, capsys, monkeypatch) -> tuple[int, str, str, int]:
+    """The check with the memory, after making sure it says what the whole check says."""
+    remembered = check(root, capsys, monkeypatch)
+    whole = check(root, capsys, monkeypatch, memory=False)
+    assert remembered[:3] == whole[:3]
+    return remembered
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def first_page(root: Path) -> Path:
+    return root / "projects/prosjekt-00.md"
+
+
+def test_a_check_with_nothing_changed_answers_from_memory(site, capsys, monkeypatch):
+    first = check(site, capsys, monkeypatch)
+    assert first[0] == 0 and first[3] == 1 and "OK: 3 prosjekter" in first[1]
+    second = check(site, capsys, monkeypatch)
+    assert second == (*first[:3], 0)
+
+
+MISSING_PAGE = "går til en side eller fil som ikke finnes"
+MISSING_HEADING = "går til et avsnitt som ikke finnes"
+
+# (what the editor does, file, old text, new text, what the whole check says: None is OK)
+BODY_EDITS = [
+    ("rewrites a sentence", "prosjekt-00.md", "raskere hjelp", "mye raskere hjelp", None),
+    ("adds a heading", "prosjekt-00.md", "Tekst.", "Tekst.\n\n## Ny del\n\nMer.", None),
+    ("links its own heading", "prosjekt-00.md", "Tekst.", "Se [erfaringene](#erfaringer).", None),
+    (
+        "links another page's heading",
+        "prosjekt-00.md",
+        "Tekst.",
+        "[Kriteriene](../om/soknad.md#kriterier)",
+        None,
+    ),
+    (
+        "links a missing page",
+        "prosjekt-00.md",
+        "Tekst.",
+        "Se [Søknad](../finnes-ikke.md).",
+        MISSING_PAGE,
+    ),
+    (
+        "links a missing heading",
+        "prosjekt-00.md",
+        "Tekst.",
+        "[Prosjekt 01](prosjekt-01.md#nei)",
+        MISSING_HEADING,
+    ),
+    ("links a missing image", "prosjekt-00.md", "Tekst.", "![Et bilde](mangler.png)", MISSING_PAGE),
+    (
+        "removes a heading another page links",
+        "prosjekt-00.md",
+        "## Resultater",
+        "Resultater",
+        MISSING_HEADING,
+    ),
+    ("renames that heading", "prosjekt-00.md", "## Resultater", "## Resultat", MISSING_HEADING),
+    ("skips a heading level", "prosjekt-00.md", "## Erfaringer", "#### Erfaringer", "overskrift"),
+    ("writes a script", "prosjekt-00.md", "Tekst.", "<script>alert(1)</script>", "script"),
+    ("links vaguely", "prosjekt-00.md", "Tekst.", "Se [her](prosjekt-01.md).", "lenketekst"),
+    ("links a project that is not there", "prosjekt-00.md", "Tekst.", "[x](prosjekt:nei)", "nei"),
+    (
+        "links a project that is there",
+        "prosjekt-00.md",
+        "Tekst.",
+        "[Et annet](prosjekt:prosjekt-01)",
+        None,
+    ),
+    ("empties the body", "prosjekt-00.md", BODY, "", MISSING_HEADING),
+    ("changes the front matter", "prosjekt-00.md", "summary: Kort.", "summary: Kortere.", None),
+    (
+        "breaks the front matter",
+        "prosjekt-00.md",
+        "summary: Kort.",
+        "summary: [Kort.",
+        "blir ikke lukket",
+    ),
+    ("edits a hand-written page", "../content/om/soknad.md", "Tekst.", "Mer tekst.", None),
+    (
+        "removes a heading projects link",
+        "../content/om/soknad.md",
+        "## Kriterier",
+        "",
+        MISSING_HEADING,
+    ),
+]
+# Edits that change only what no other page reads: the memory answers them.
+FROM_MEMORY = {
+    "rewrites a sentence",
+    "adds a heading",
+    "links its own heading",
+    "links another page's heading",
+    "edits a hand-written page",
+}
+
+
+@pytest.mark.parametrize(
+    "name, old, new, problem",
+    [pytest.param(*edit[1:], id=edit[0]) for edit in BODY_EDITS],
+)
+def test_an_edit_is_answered_from_memory_only_when_the_whole_check_agrees(
+    site, capsys, monkeypatch, request, name, old, new, problem
+):
+    check(site, capsys, monkeypatch)
+    edit(site / "projects" / name, old, new)
+    code, out, err, whole_checks = both_ways(site, capsys, monkeypatch)
+    assert whole_checks == (0 if request.node.callspec.id in FROM_MEMORY else 1)
+    if problem is None:
+        assert code == 0 and "OK: 3 prosjekter" in out
+        # The memory follows the edits that pass: the next check is answered from it.
+        assert check(site, capsys, monkeypatch)[3] == 0
+    else:
+        assert code == 1 and problem in err
+
+
+def test_edits_one_after_another_keep_agreeing(site, capsys, monkeypatch):
+    check(site, capsys, monkeypatch)
+    page = first_page(site)
+    steps = [
+        ("raskere hjelp", "hjelp", 0),
+        ("Tekst.", "Tekst.\n\n## Ny del", 0),
+        ("## Ny del", "## Ny del\n\nSe [delen](#ny-del).", 0),
+        ("## Ny del\n", "## Annen del\n", 1),  # its own link now misses
+        ("## Annen del\n", "## Ny del\n", 0),  # as the memory last saw it
+    ]
+    for old, new, expected in steps:
+        edit(page, old, new)
+        assert both_ways(site, capsys, monkeypatch)[0] == expected
+
+
+def test_any_other_file_changing_means_the_whole_check(site, capsys, monkeypatch):
+    check(site, capsys, monkeypatch)
+    (site / "projects/vedlegg/rapport.pdf").unlink()  # an attachment gone
+    code, _, err, whole_checks = both_ways(site, capsys, monkeypatch)
+    assert (code, whole_checks) == (1, 1) and "rapport.pdf" in err
+    write(site, "projects/vedlegg/rapport.pdf", "%PDF-1.4\n")
+    assert both_ways(site, capsys, monkeypatch)[::3] == (0, 1)
+    write_project(site, "prosjekt-09", title="Prosjekt 09")  # a new file
+    assert both_ways(site, capsys, monkeypatch)[::3] == (0, 1)
+    edit(site / "data/vocabulary.yml", "Nord", "Nord")  # rewritten, same words: still a change
+    assert check(site, capsys, monkeypatch)[3] == 1
+    monkeypatch.setenv("INNOMED_TODAY", "2031-01-01")  # another day may publish a draft
+    assert check(site, capsys, monkeypatch)[3] == 1
+
+
+def test_a_file_saved_unchanged_is_read_again_and_found_unchanged(site, capsys, monkeypatch):
+    check(site, capsys, monkeypatch)
+    page = first_page(site)
+    page.write_bytes(page.read_bytes())
+    assert check(site, capsys, monkeypatch)[::3] == (0, 0)
+
+
+def test_the_memory_is_outside_the_project_and_a_broken_one_is_ignored(
+    site, capsys, monkeypatch, tmp_path
+):
+    monkeypatch.delenv("INNOMED_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    memory = check_memory.memory_file(site)
+    assert memory is not None and not memory.resolve().is_relative_to(site.resolve())
+    assert memory.is_relative_to(tmp_path / "cache" / "innomed")
+    check(site, capsys, monkeypatch)
+    assert memory.is_file()
+    assert check(site, capsys, monkeypatch)[3] == 0
+    memory.write_bytes(b"not a memory")
+    assert check(site, capsys, monkeypatch)[::3] == (0, 1)
+    memory.write_bytes(memory.read_bytes()[:1000])  # cut short
+    assert check(site, capsys, monkeypatch)[::3] == (0, 1)
+    monkeypatch.setenv("INNOMED_CACHE_DIR", "")  # off
+    assert check_memory.memory_file(site) is None
+    assert check(site, capsys, monkeypatch)[::3] == (0, 1)
+
+
+def test_a_whole_check_that_fails_leaves_no_memory_that_passes_it(site, capsys, monkeypatch):
+    page = first_page(site)
+    edit(page, "Tekst.", "Se [mer om dette](../finnes-ikke.md).")
+    assert check(site, capsys, monkeypatch)[::3] == (1, 1)
+    assert check(site, capsys, monkeypatch)[::3] == (1, 1)
