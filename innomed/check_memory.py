@@ -26,9 +26,13 @@ import os
 import stat
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import content as content_module
+from . import sources as sources_module
 from .body_checks import check_body
 from .errors import ContentErrors
 from .generate_sections import own_markdown
@@ -37,9 +41,9 @@ from .links import INTERNAL_LINK, check_internal_links
 from .outline import Outline, unpack
 from .registry import link_kinds, page_of, source_folders
 from .site_links import heading_ids, links_in
-from .sources import Source, parse_source
+from .sources import Remembered, Source, parse_source, stable_bytes
 
-FORMAT = 1  # raised whenever what is remembered, or how it is read, changes
+FORMAT = 2  # raised whenever what is remembered, or how it is read, changes
 
 # Top-level folders that builds, tests and tools write and `check` never reads; anywhere
 # else in the project a changed file means the whole check runs.
@@ -57,7 +61,8 @@ class Scan:
     """What the project looks like now, without reading any file."""
 
     sources: dict[str, tuple]  # content markdown file -> its stat
-    environment: str  # digest of everything else `check` could read, and of the code
+    project: str  # digest of everything else `check` could read
+    code: str  # digest of the generator's code, Python and the installed packages
     started: int  # time.time_ns() when the scan began
 
 
@@ -88,7 +93,7 @@ def scan(root: Path) -> Scan:
     from .pipeline import today  # here: pipeline imports the whole build
 
     started = time.time_ns()
-    sources: dict[str, tuple] = {}
+    found: dict[str, tuple] = {}
     listing: list[str] = []
     content_folders = set(source_folders()) - {"data"}
     for top in sorted(os.listdir(root)):
@@ -98,17 +103,20 @@ def scan(root: Path) -> Scan:
         for path, status in walk(root / top, skip_caches=not in_content):
             rel = path.relative_to(root).as_posix()
             if in_content and rel.endswith(".md"):
-                sources[rel] = status
+                found[rel] = status
             else:
                 listing.append(f"{rel} {status}")
     for folder in READ_IN_NODE_MODULES:
         listing += [f"{p.relative_to(root)} {s}" for p, s in walk(root / folder)]
-    code = Path(__file__).parent
-    listing += [f"code/{p.relative_to(code)} {s}" for p, s in walk(code)]
-    settings = [f"{name}={os.environ.get(name, '')}" for name in SETTINGS]
-    listing += [str(FORMAT), sys.version, *settings, today().isoformat(), *package_versions()]
-    digest = hashlib.blake2b("\n".join(listing).encode("utf-8", "surrogateescape"))
-    return Scan(sources, digest.hexdigest(), started)
+    listing += [f"{name}={os.environ.get(name, '')}" for name in SETTINGS] + [today().isoformat()]
+    package = Path(__file__).parent
+    code = [f"{p.relative_to(package)} {s}" for p, s in walk(package)]
+    code += [str(FORMAT), sys.version, *package_versions()]
+    return Scan(found, digest_of(listing), digest_of(code), started)
+
+
+def digest_of(lines: list[str]) -> str:
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def walk(path: Path, skip_caches: bool = True):
@@ -119,8 +127,7 @@ def walk(path: Path, skip_caches: bool = True):
     except OSError:
         return
     if not stat.S_ISDIR(status.st_mode):
-        target = os.readlink(path) if stat.S_ISLNK(status.st_mode) else ""
-        yield path, (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, target)
+        yield path, stat_key(status) + (linked(path) if stat.S_ISLNK(status.st_mode) else ())
         return
     try:
         names = sorted(os.listdir(path))
@@ -131,16 +138,29 @@ def walk(path: Path, skip_caches: bool = True):
             yield from walk(path / name, skip_caches)
 
 
+def stat_key(status: os.stat_result) -> tuple:
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def linked(path: Path) -> tuple:
+    """A link's target and that file's stat: an edit to the target changes what the check
+    reads through the link, though the link itself stays the same."""
+    try:
+        target = os.readlink(path)
+        return (target, *stat_key(path.stat()))
+    except OSError:
+        return ("missing",)
+
+
 def package_versions() -> list[str]:
     from importlib.metadata import distributions
 
     return sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
 
 
-def recheck(root: Path, now: Scan) -> Answer | None:
+def recheck(root: Path, now: Scan, memory: dict | None) -> Answer | None:
     """The answer of the whole check, when the memory shows what it would be; else None."""
-    memory = recall(root)
-    if memory is None or memory["environment"] != now.environment:
+    if memory is None or (memory["project"], memory["code"]) != (now.project, now.code):
         return None
     remembered = memory["sources"]
     if remembered.keys() != now.sources.keys():
@@ -212,15 +232,42 @@ def anchor_links(links: list) -> tuple:
     )
 
 
-def remember(root: Path, before: Scan, content, outline: Outline, answer: Answer) -> None:
+@dataclass(frozen=True)
+class Learned:
+    """What the whole check learns about single files, for the next one."""
+
+    front_matter: Remembered
+    clean_bodies: Remembered
+
+
+@contextmanager
+def remembering(memory: dict | None, now: Scan) -> Iterator[Learned]:
+    """While the whole check runs: front matter it has parsed before is not parsed again,
+    and a body that passed the body checks is not checked again, when the code is the
+    same. Both are keyed by digests of the file's text, so they hold whatever else changed."""
+    known = memory if memory is not None and memory["code"] == now.code else {}
+    learned = Learned(
+        Remembered(known.get("front_matter", {})), Remembered(known.get("clean_bodies", {}))
+    )
+    sources_module.FRONT_MATTER_MEMORY = learned.front_matter
+    content_module.CLEAN_BODIES = learned.clean_bodies
+    try:
+        yield learned
+    finally:
+        sources_module.FRONT_MATTER_MEMORY = content_module.CLEAN_BODIES = None
+
+
+def remember(
+    root: Path, before: Scan, content, outline: Outline, answer: Answer, learned: Learned
+) -> None:
     """After the whole check passed: `before` is the scan taken before it read anything, so
     a file changed while it ran looks changed to the next check."""
     if memory_file(root) is None:
         return
-    sources = {entry.source.rel: entry for entry in every_entry(content)}
+    entries = {entry.source.rel: entry for entry in every_entry(content)}
     remembered: dict[str, tuple] = {}
     for rel, status in before.sources.items():
-        entry = sources.get(rel)
+        entry = entries.get(rel)
         if entry is None:
             remembered[rel] = (settled(status, before), None, None, None)
             continue
@@ -236,7 +283,10 @@ def remember(root: Path, before: Scan, content, outline: Outline, answer: Answer
         {
             "format": FORMAT,
             "root": str(root.resolve()),
-            "environment": before.environment,
+            "project": before.project,
+            "code": before.code,
+            "front_matter": learned.front_matter.seen,
+            "clean_bodies": learned.clean_bodies.seen,
             "sources": remembered,
             "around": outline.around,
             "ids": {page: frozenset(ids) for page, ids in outline.ids.items()},
@@ -254,6 +304,8 @@ def settled(status: tuple, scan: Scan) -> tuple | None:
     """A file's stat, or None if it was written so close to the scan that a second write in
     the same tick of the file system's clock would leave it the same (git's "racily clean"
     files): such a file is read again next time."""
+    if len(status) > 4:
+        return None  # a link: what it points to may change without it changing; read again
     modified = status[1]
     return None if modified >= scan.started - RACY_NS else status
 
@@ -272,7 +324,7 @@ def face_of(source: Source) -> str | None:
     line of every field), where its body starts, and its `kind:slug` links."""
     links = [match[0] for match in INTERNAL_LINK.finditer(source.body)]
     try:
-        data = marshal.dumps((source.meta, source.lines, source.body_line, links))
+        data = stable_bytes((source.meta, source.lines, source.body_line, links))
     except ValueError:  # a value marshal cannot write: such a file is always checked whole
         return None
     return hashlib.blake2b(data).hexdigest()

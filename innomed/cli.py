@@ -151,22 +151,23 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def run_check(root: Path, output_format: str) -> int:
-    from .check_memory import Answer, recheck, remember, scan
+    from .check_memory import Answer, recall, recheck, remember, remembering, scan
     from .cms import admin_notice
     from .cores import default_workers
     from .outline import check_content
 
     started = time.perf_counter()
-    now = scan(root)
-    answer = recheck(root, now)  # the last passing check, when it shows what this one says
+    now, memory = scan(root), recall(root)
+    answer = recheck(root, now, memory)  # the last passing check, when it shows this one's answer
     if answer is None:
-        try:
-            content, outline = check_content(root, default_workers())
-        except ContentErrors as problem:
-            report(problem, output_format)
-            return 1
+        with remembering(memory, now) as learned:
+            try:
+                content, outline = check_content(root, default_workers())
+            except ContentErrors as problem:
+                report(problem, output_format)
+                return 1
         answer = Answer(content.warnings, len(content.catalog.projects), len(content.pages))
-        remember(root, now, content, outline, answer)
+        remember(root, now, content, outline, answer, learned)
     elif notice := admin_notice(root):
         print(notice, file=sys.stderr)  # as making the site says it
     seconds = time.perf_counter() - started

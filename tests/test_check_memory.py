@@ -254,3 +254,59 @@ def test_a_whole_check_that_fails_leaves_no_memory_that_passes_it(site, capsys, 
     edit(page, "Tekst.", "Se [mer om dette](../finnes-ikke.md).")
     assert check(site, capsys, monkeypatch)[::3] == (1, 1)
     assert check(site, capsys, monkeypatch)[::3] == (1, 1)
+
+
+class Calls:
+    """The calls of a module's function while a check runs."""
+
+    def __init__(self, monkeypatch, module, name):
+        self.calls: list = []
+        real = getattr(module, name)
+
+        def counted(*args, **kwargs):
+            self.calls.append(args)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+
+
+def test_a_whole_check_parses_and_checks_again_only_the_files_that_changed(
+    site, capsys, monkeypatch
+):
+    from innomed import content, sources
+
+    monkeypatch.setattr(check_memory, "RACY_NS", 0)  # the files were written a moment ago
+    parsed = Calls(monkeypatch, sources, "parse_yaml")
+    checked = Calls(monkeypatch, content, "check_body")
+    front_matters = lambda: [rel for _, rel, line in parsed.calls if line == 2]  # noqa: E731
+    check(site, capsys, monkeypatch)
+    files = sorted(front_matters())  # the first check reads everything
+    assert len(files) == sum(1 for f in ("content", "projects") for _ in (site / f).rglob("*.md"))
+    bodies = len(checked.calls)
+    assert bodies >= len(files) - 1  # every page that shows an editor's text
+    parsed.calls, checked.calls = [], []
+    edit(first_page(site), "summary: Kort.", "summary: Kortere.")
+    assert check(site, capsys, monkeypatch)[::3] == (0, 1)
+    # The edited file: once to see that it changed, once in the whole check.
+    assert front_matters() == ["projects/prosjekt-00.md"] * 2
+    assert [source.rel for source, *_ in checked.calls] == ["projects/prosjekt-00.md"]
+    parsed.calls, checked.calls = [], []
+    memory = check_memory.recall(site)
+    assert memory is not None
+    memory["code"] = "other code"  # what it learned holds only for the same code
+    check_memory.store(site, memory)
+    assert check(site, capsys, monkeypatch)[::3] == (0, 1)
+    assert sorted(front_matters()) == files and len(checked.calls) == bodies
+
+
+def test_an_edit_behind_a_link_in_the_content_folders_is_seen(site, capsys, monkeypatch):
+    monkeypatch.setattr(check_memory, "RACY_NS", 0)
+    page = site / "projects/prosjekt-02.md"
+    target = write(site, "content/om/prosjekt-02.txt", page.read_text(encoding="utf-8"))
+    page.unlink()
+    page.symlink_to(target)
+    assert both_ways(site, capsys, monkeypatch)[0] == 0
+    assert check(site, capsys, monkeypatch)[::3] == (0, 0)
+    edit(target, "Tekst.", "Se [Søknad](../finnes-ikke.md).")
+    code, _, err, _ = both_ways(site, capsys, monkeypatch)
+    assert code == 1 and MISSING_PAGE in err
