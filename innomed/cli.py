@@ -89,7 +89,8 @@ def run(argv: list[str] | None = None) -> int:
         "check",
         help="sjekk innholdet uten å bygge",
         description="Sjekker alle innholdsfiler og skriver hver feil "
-        "som 'fil:linje: felt: melding'.",
+        "som 'fil:linje: felt: melding'. Husker forrige godkjente sjekk (i ~/.cache/innomed; "
+        "INNOMED_CACHE_DIR= slår det av), så en endret tekst sjekkes på et øyeblikk.",
     )
     check.add_argument("--root", type=Path, default=ROOT, help="prosjektmappen (standard: her)")
     check.add_argument(
