@@ -33,13 +33,13 @@ from pathlib import Path
 
 from . import content as content_module
 from . import sources as sources_module
-from .body_checks import check_body
+from .content import body_problems
 from .errors import ContentErrors
 from .generate_sections import own_markdown
-from .html_policy import check_html
 from .links import INTERNAL_LINK, check_internal_links
 from .outline import Outline, unpack
-from .registry import link_kinds, page_of, source_folders
+from .pipeline import UNTRACKED_INPUTS, installed_packages, today
+from .registry import page_of, source_folders
 from .site_links import heading_ids, links_in
 from .sources import Remembered, Source, parse_source, stable_bytes
 
@@ -49,8 +49,6 @@ FORMAT = 2  # raised whenever what is remembered, or how it is read, changes
 # else in the project a changed file means the whole check runs.
 NOT_READ = {"site", ".build", ".git", "node_modules", ".pytest_cache", ".mypy_cache"}
 NOT_READ_PREFIXES = (".venv", ".site.", ".ruff_cache", ".hypothesis")
-# Read by `check` (the /admin/ files) though they live in node_modules.
-READ_IN_NODE_MODULES = ("node_modules/decap-cms/dist", "node_modules/yaml/browser/dist")
 # Settings `check` reads from the environment.
 SETTINGS = ("INNOMED_TODAY",)
 RACY_NS = 2_000_000_000  # far more than any file system's clock tick
@@ -90,8 +88,6 @@ def memory_file(root: Path) -> Path | None:
 
 
 def scan(root: Path) -> Scan:
-    from .pipeline import today  # here: pipeline imports the whole build
-
     started = time.time_ns()
     found: dict[str, tuple] = {}
     listing: list[str] = []
@@ -106,12 +102,12 @@ def scan(root: Path) -> Scan:
                 found[rel] = status
             else:
                 listing.append(f"{rel} {status}")
-    for folder in READ_IN_NODE_MODULES:
+    for folder in UNTRACKED_INPUTS:  # the /admin/ files, read though in node_modules
         listing += [f"{p.relative_to(root)} {s}" for p, s in walk(root / folder)]
     listing += [f"{name}={os.environ.get(name, '')}" for name in SETTINGS] + [today().isoformat()]
     package = Path(__file__).parent
     code = [f"{p.relative_to(package)} {s}" for p, s in walk(package)]
-    code += [str(FORMAT), sys.version, *package_versions()]
+    code += [str(FORMAT), sys.version, *installed_packages()]
     return Scan(found, digest_of(listing), digest_of(code), started)
 
 
@@ -152,12 +148,6 @@ def linked(path: Path) -> tuple:
         return ("missing",)
 
 
-def package_versions() -> list[str]:
-    from importlib.metadata import distributions
-
-    return sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
-
-
 def recheck(root: Path, now: Scan, memory: dict | None) -> Answer | None:
     """The answer of the whole check, when the memory shows what it would be; else None."""
     if memory is None or (memory["project"], memory["code"]) != (now.project, now.code):
@@ -192,16 +182,13 @@ def recheck(root: Path, now: Scan, memory: dict | None) -> Answer | None:
 
 def bodies_pass(edited: dict[str, tuple[Source, str]], memory: dict) -> bool:
     """Whether the whole check would pass with these bodies in place of the remembered
-    ones; the memory is brought up to date with them when it would."""
+    ones. Brings the memory's ids and anchors up to date on the way; it is stored only
+    when they pass."""
     targets, files, ids = memory["targets"], memory["files"], memory["ids"]
-    kinds = set(link_kinds())
     texts = {}
     for source, page in edited.values():
-        if (
-            check_internal_links(source, targets, memory["draft_targets"], memory["unreadable"])
-            or check_body(source)
-            or check_html(source, kinds)
-        ):
+        drafts, unreadable = memory["draft_targets"], memory["unreadable"]
+        if check_internal_links(source, targets, drafts, unreadable) or body_problems(source):
             return False
         own = own_markdown(source.body, page, targets)
         if not own:
@@ -211,8 +198,9 @@ def bodies_pass(edited: dict[str, tuple[Source, str]], memory: dict) -> bool:
     for page, text in texts.items():
         ids[page] = frozenset(heading_ids(text))
     for page, text in texts.items():
-        memory["anchors"][page] = anchor_links(links_in(page, text))
-        for _, resolved, anchor in links_in(page, text):
+        links = links_in(page, text)
+        memory["anchors"][page] = anchor_links(links)
+        for _, resolved, anchor in links:
             if resolved not in files:
                 return False
             if anchor and resolved.endswith(".md") and anchor not in ids.get(resolved, ()):

@@ -445,7 +445,6 @@ def input_fingerprint(root: Path, out: Path) -> str | None:
     the build's environment settings and the day (drafts with a date publish themselves).
     None outside a git checkout, where the build cannot know its files this cheaply."""
     import subprocess
-    from importlib.metadata import distributions
 
     try:
         listed = subprocess.run(
@@ -479,11 +478,17 @@ def input_fingerprint(root: Path, out: Path) -> str | None:
         for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
             stat = path.stat()
             digest.update(f"{path.relative_to(root)} {stat.st_size} {stat.st_mtime_ns}\n".encode())
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
-    digest.update(" ".join(packages).encode())
+    digest.update(" ".join(installed_packages()).encode())
     settings = [f"{name}={os.environ.get(name, '')}" for name in BUILD_VARIABLES]
     digest.update(" ".join([*settings, today().isoformat()]).encode())
     return digest.hexdigest()
+
+
+def installed_packages() -> list[str]:
+    """Every installed package as name==version: what the code runs on."""
+    from importlib.metadata import distributions
+
+    return sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
 
 
 def render_fingerprint(root: Path, staged: Path) -> str:
