@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -404,7 +405,7 @@ def verify_output(site: Path, origins: dict[str, str]) -> None:
     """Refuse a built site that would run anything but the theme's scripts, naming the
     source file an editor can fix."""
     from .cores import default_workers
-    from .verify import verify_site  # lxml: only a build needs it, `check` starts faster
+    from .verify import verify_site  # selectolax: only a build needs it, `check` starts faster
 
     problems = verify_site(site, workers=default_workers())
     if problems:
@@ -485,10 +486,17 @@ def input_fingerprint(root: Path, out: Path) -> str | None:
 
 
 def installed_packages() -> list[str]:
-    """Every installed package as name==version: what the code runs on."""
-    from importlib.metadata import distributions
-
-    return sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    """Every installed package, as the name of its metadata folder (name-version.dist-info):
+    what the code runs on. Reading each package's metadata instead was 65 ms of every
+    `check`, a quarter of a remembered one on the real site."""
+    found = []
+    for folder in sys.path:
+        try:
+            with os.scandir(folder or ".") as entries:
+                found += [e.name for e in entries if e.name.endswith((".dist-info", ".egg-info"))]
+        except OSError:  # a zip file or a folder that is gone
+            continue
+    return sorted(found)
 
 
 def render_fingerprint(root: Path, staged: Path) -> str:

@@ -222,6 +222,28 @@ def test_any_other_file_changing_means_the_whole_check(site, capsys, monkeypatch
     assert check(site, capsys, monkeypatch)[3] == 1
 
 
+def test_another_version_of_an_installed_package_means_the_whole_check(
+    site, capsys, monkeypatch
+):
+    check(site, capsys, monkeypatch)
+    assert check(site, capsys, monkeypatch)[3] == 0
+    upgraded = [*check_memory.installed_packages(), "jinja2-9.9.9.dist-info"]
+    monkeypatch.setattr(check_memory, "installed_packages", lambda: upgraded)
+    assert check(site, capsys, monkeypatch)[3] == 1
+
+
+def test_the_installed_packages_are_every_package_and_its_version():
+    from importlib.metadata import distributions
+
+    def normal(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    expected = {(normal(d.metadata["Name"]), d.version) for d in distributions()}
+    folders = [name.rsplit(".", 1)[0].split("-") for name in check_memory.installed_packages()]
+    assert {(normal(name), version) for name, version, *_ in folders} == expected
+    assert len(expected) > 40  # the venv, not an empty list that would equal an empty one
+
+
 def test_a_file_saved_unchanged_is_read_again_and_found_unchanged(site, capsys, monkeypatch):
     check(site, capsys, monkeypatch)
     page = first_page(site)
