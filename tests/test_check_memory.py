@@ -222,9 +222,7 @@ def test_any_other_file_changing_means_the_whole_check(site, capsys, monkeypatch
     assert check(site, capsys, monkeypatch)[3] == 1
 
 
-def test_another_version_of_an_installed_package_means_the_whole_check(
-    site, capsys, monkeypatch
-):
+def test_another_version_of_an_installed_package_means_the_whole_check(site, capsys, monkeypatch):
     check(site, capsys, monkeypatch)
     assert check(site, capsys, monkeypatch)[3] == 0
     upgraded = [*check_memory.installed_packages(), "jinja2-9.9.9.dist-info"]
