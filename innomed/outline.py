@@ -1,8 +1,7 @@
 """What `check` makes of the site: generate_site's pages reduced to what the link check
 reads, their links and anchors, made on every core. Each entry page also comes with its
 text before and after the editor's body, so that check_memory can recheck an edited body
-without making the site again. The build stages the same pages, made the same way, with
-their texts kept (`texts=True`)."""
+without making the site again."""
 
 from __future__ import annotations
 
@@ -30,19 +29,16 @@ from .site_links import heading_ids, links_in
 @dataclass(frozen=True)
 class Outline:
     items: list[Page | StaticFile]  # generate_site's items; an entry page's text is left out
-    # unless the outline was made with texts=True
     links: dict[str, list]  # markdown page -> links_in() of it
     ids: dict[str, set[str]]  # markdown page -> heading_ids() of it
     around: dict[str, tuple[bytes, bytes]]  # entry page -> text before and after the body
 
 
-def check_content(
-    root: Path, workers: int = 1, drafts: bool = False, dates: bool = False, texts: bool = False
-) -> tuple[Content, Outline]:
+def check_content(root: Path, workers: int = 1) -> tuple[Content, Outline]:
     """What `check` runs: everything check_site_items refuses, in the same order, with the
-    entries' pages made on every core. The build's staging asks for the dates and texts."""
-    content = load_content(root, drafts, dates)
-    outline = site_outline(content, root, workers, texts)
+    entries' pages made on every core."""
+    content = load_content(root, dates=False)
+    outline = site_outline(content, root, workers)
     refuse_broken_links(root, outline.items, outline.links, outline.ids)
     return content, outline
 
@@ -51,14 +47,14 @@ def check_content(
 _check_state: dict = {}
 
 
-def site_outline(content: Content, root: Path, workers: int, texts: bool = False) -> Outline:
+def site_outline(content: Content, root: Path, workers: int) -> Outline:
     """The entries' pages are made on every core while this process makes the listings.
     Only an entry page's links and anchors come back from a worker, not its text (hundreds
-    of MB at 5,000 projects), unless `texts`."""
+    of MB at 5,000 projects)."""
     entries = entries_with_pages(content)
     dates = content.last_changed()
     extras = page_extras(content, root)
-    _check_state.update(content=content, extras=extras, dates=dates, entries=entries, texts=texts)
+    _check_state.update(content=content, extras=extras, dates=dates, entries=entries)
     try:
         # Jobs are positions: an entry sent to a worker would be pickled, body and all. A
         # helper on every core, not one fewer: this process's listings are done in less
@@ -67,11 +63,11 @@ def site_outline(content: Content, root: Path, workers: int, texts: bool = False
         helpers = workers if workers > 1 else 0
         with in_background(entry_outline, jobs, helpers) as found:
             others = with_lastmod(generate_other_pages(content, root), dates)
-            markdown = {
+            texts = {
                 i.path: i.text for i in others if isinstance(i, Page) and i.path.endswith(".md")
             }
-            links = {path: links_in(path, text) for path, text in markdown.items()}
-            ids = {path: heading_ids(text) for path, text in markdown.items()}
+            links = {path: links_in(path, text) for path, text in texts.items()}
+            ids = {path: heading_ids(text) for path, text in texts.items()}
             summaries = list(found)
     finally:
         _check_state.clear()
@@ -88,14 +84,10 @@ def site_outline(content: Content, root: Path, workers: int, texts: bool = False
 
 def entry_outline(position: int) -> tuple[Page, list, set[str], tuple[bytes, bytes] | None]:
     """In a worker of site_outline: the page without its text, its links and anchors, and
-    its text around the body (packed: a tenth of the size); or the whole page, for the
-    build."""
+    its text around the body (packed: a tenth of the size)."""
     state = _check_state
     entry = state["entries"][position]
     content, extras, dates = state["content"], state["extras"], state["dates"]
-    if state["texts"]:
-        page = entry_page(entry, content, extras, dates)
-        return page, links_in(page.path, page.text), heading_ids(page.text), None
     own = body_of(entry, content)
     marked = entry_page(entry, content, extras, dates, BODY_MARK)
     parts = marked.text.split(BODY_MARK)

@@ -17,7 +17,6 @@ from .audit_summary import STATEMENT_PAGE, read_summary, statement_section
 from .catalog import Catalog, check_cross_references
 from .cms import admin_files
 from .content import Content, check_references, published_only
-from .cores import default_workers
 from .errors import ContentError, ContentErrors
 from .feeds import generate_feeds
 from .generate_listings import (
@@ -281,13 +280,9 @@ def refuse_broken_links(root: Path, items: list, links=None, ids=None) -> None:
 
 
 def stage_site(root: Path, drafts: bool = False) -> tuple[Path, Content, list]:
-    """check_site_items, with the entries' pages made on every core (outline.py), and the
-    pages written into the staged tree."""
-    from .outline import check_content
-
-    content, outline = check_content(root, default_workers(), drafts, dates=True, texts=True)
-    stage(outline.items, root / STAGING_DIR, root)
-    return root / STAGING_DIR, content, outline.items
+    content, items = check_site_items(root, drafts)
+    stage(items, root / STAGING_DIR, root)
+    return root / STAGING_DIR, content, items
 
 
 def require_publishable(content: Content, root: Path) -> None:
@@ -409,6 +404,7 @@ def page_origins(items: list) -> dict[str, str]:
 def verify_output(site: Path, origins: dict[str, str]) -> None:
     """Refuse a built site that would run anything but the theme's scripts, naming the
     source file an editor can fix."""
+    from .cores import default_workers
     from .verify import verify_site  # selectolax: only a build needs it, `check` starts faster
 
     problems = verify_site(site, workers=default_workers())

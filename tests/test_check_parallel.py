@@ -13,10 +13,9 @@ from innomed.generate_pages import entries_with_pages
 from innomed.generate_sections import body_of
 from innomed.outline import check_content, site_outline, unpack
 from innomed.pages import Page
-from innomed.pipeline import check_site_items, generate_site, load_content, stage_site
+from innomed.pipeline import check_site_items, generate_site, load_content
 from innomed.registry import page_of
 from innomed.site_links import heading_ids, links_in
-from innomed.stage import stage
 
 from conftest import SHORT_PROJECT, write, write_project
 
@@ -112,24 +111,3 @@ def test_the_outline_is_the_generated_site_with_each_entry_page_reduced_to_its_l
 
 def pages_text(items, path):
     return next(item.text for item in items if item.path == path)
-
-
-def test_the_build_stages_on_every_core_exactly_what_one_process_generates(
-    scratch, monkeypatch, tmp_path
-):
-    for number in range(8):
-        write_project(scratch, f"prosjekt-{number}", title=f"Prosjekt {number}")
-    monkeypatch.setattr(cores, "WORTH_FORKING", 1)
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
-    CountingPool.started = 0
-    monkeypatch.setenv("INNOMED_WORKERS", "2")
-    staged, _, items = stage_site(scratch)
-    assert CountingPool.started == 1
-    _, expected = check_site_items(scratch)
-    assert items == expected  # every page's text, in generate_site's order
-    single = tmp_path / "single"
-    stage(expected, single, scratch)
-    tree = lambda root: {  # noqa: E731
-        p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()
-    }
-    assert tree(staged) == tree(single) and len(tree(single)) > 20
