@@ -185,9 +185,9 @@ def bodies_pass(edited: dict[str, tuple[Source, str]], memory: dict) -> bool:
     ones. Brings the memory's ids and anchors up to date on the way; it is stored only
     when they pass."""
     targets, files, ids = memory["targets"], memory["files"], memory["ids"]
+    drafts, unreadable = memory["draft_targets"], memory["unreadable"]
     texts = {}
     for source, page in edited.values():
-        drafts, unreadable = memory["draft_targets"], memory["unreadable"]
         if check_internal_links(source, targets, drafts, unreadable) or body_problems(source):
             return False
         own = own_markdown(source.body, page, targets)

@@ -4,7 +4,6 @@ any front matter ends in a typed entry or an editor's error, never a crash."""
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 
 import markdown
@@ -143,8 +142,10 @@ def test_relative_links_agree_with_relpath(target, start):
 
 
 def reference_heading_ids(text: str) -> set[str]:
-    """heading_ids as it was first written, line by line: the oracle for the faster one."""
-    from innomed.site_links import ATTRIBUTE_LIST, EXPLICIT_ID, FENCE, HEADING
+    """heading_ids as it was first written, line by line and searching every id=" with \b:
+    the oracle for the faster one. A title's own anchor is not what changed (title_anchor
+    only moved into a function and is cached), so it is shared."""
+    from innomed.site_links import EXPLICIT_ID, FENCE, HEADING, title_anchor
 
     ids: set[str] = set()
     counts: dict[str, int] = {}
@@ -159,10 +160,7 @@ def reference_heading_ids(text: str) -> set[str]:
         if explicit := EXPLICIT_ID.search(title):
             ids.add(explicit[1])
             continue
-        plain = html.unescape(
-            re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", ATTRIBUTE_LIST.sub("", title))
-        )
-        anchor = heading_anchor(re.sub(r"[*_`]", "", plain))
+        anchor = title_anchor(title)
         if anchor in counts:
             counts[anchor] += 1
             anchor = f"{anchor}_{counts[anchor]}"
