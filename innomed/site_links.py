@@ -32,6 +32,7 @@ FENCE_OR_HEADING_LINE = re.compile(r"\n([^\S\n]*(?:```|~~~)[^\n]*|#{1,6}[^\S\n][
 # `\bid="...`, searched without the \b (which makes the search try every position) and
 # tested by hand: id=" right after a letter, digit or underscore (grid=") does not count.
 ID_ATTRIBUTE = re.compile(r'id="([^"]+)"')
+SCRIPT_ELEMENT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 
 
 # The preview sets this to {}: between two saves nearly every page has the same text, and the
@@ -52,13 +53,24 @@ def links_in(path: str, text: str) -> list[tuple[str, str, str]]:
 def resolve_links(path: str, text: str) -> list[tuple[str, str, str]]:
     links = []
     folder = posixpath.dirname(path)
-    for target in LINK.findall(text):
+    for target in LINK.findall(rendered_part(text)):
         if SCHEME.match(target) or target.startswith("/"):
             continue
         file_part, _, anchor = target.partition("#")
         resolved = posixpath.normpath(posixpath.join(folder, file_part)) if file_part else path
         links.append((target, resolved, anchor))
     return links
+
+
+def rendered_part(text: str) -> str:
+    """The text the engine renders as markdown: without the page's front matter and the
+    data in its <script> elements, where a summary's `[text](address)` is data, not a link
+    (it is shown as those very characters)."""
+    if text.startswith("---\n") and (end := text.find("\n---\n", 3)) != -1:
+        text = text[end + 5 :]
+    if "<script" in text:
+        text = SCRIPT_ELEMENT.sub("", text)
+    return text
 
 
 def heading_ids(text: str) -> set[str]:

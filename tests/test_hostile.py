@@ -168,6 +168,33 @@ def test_code_and_allowed_html_are_not_refused(scratch):
     assert load_content(scratch).catalog.projects
 
 
+@pytest.mark.unit
+def test_link_like_text_in_front_matter_is_text_not_a_broken_link(scratch):
+    """A summary is shown as the characters written, so `[rapporten](rapport.md)` in it is no
+    link to check: the page's front matter and its listings' <script> data hold it as text."""
+    from innomed.outline import check_content
+
+    looks_linked = "Se [rapporten](rapport.md) og ![bildet](mangler.png#topp)."
+    write_project(
+        scratch, "x", text=project_text(title="Tittel", summary=looks_linked, owner=looks_linked)
+    )
+    _, found = check_content(scratch)
+    targets = {target for links in found.links.values() for target, _, _ in links}
+    assert targets and not targets & {"rapport.md", "mangler.png#topp"}
+
+
+@pytest.mark.unit
+def test_links_are_read_from_what_the_engine_renders():
+    from innomed.site_links import links_in
+
+    text = (
+        '---\ndescription: "[a](a.md)"\n---\n# Tittel\n\n'
+        '<script type="application/json">{"x": "[b](b.md)"}</script>\n\n'
+        "[c](c.md) <script>\n[d](d.md)\n</script> [e](e.md)\n"
+    )
+    assert [target for target, _, _ in links_in("side.md", text)] == ["c.md", "e.md"]
+
+
 @pytest.mark.build
 def test_the_build_refuses_script_that_slips_past_the_content_checks(scratch, monkeypatch):
     """Defence in depth: if a template or the engine ever let script through, the built HTML
