@@ -12,6 +12,9 @@ page's text around its body. The next `check` compares the files with it:
   those bodies get the body checks, their pages' links and anchors are checked, and so are
   the anchors other pages point into them. That is everything the whole check would find
   different, because nothing else it looks at has changed;
+- front matter changed only in fields pages show as escaped text (`text_only` in
+  models.py: a summary, an owner, notes): the file is validated alone. Such text makes no
+  link, anchor or file on any page, and no other check reads it;
 - anything else, any doubt, or any problem found: the whole check runs.
 
 So the memory only ever shortens the way to "OK": every error an editor sees comes from
@@ -38,12 +41,14 @@ from .errors import ContentErrors
 from .generate_sections import own_markdown
 from .links import INTERNAL_LINK, check_internal_links
 from .outline import Outline, unpack
-from .pipeline import UNTRACKED_INPUTS, installed_packages, today
-from .registry import page_of, source_folders
+from .pipeline import UNTRACKED_INPUTS, VOCABULARY_FILE, installed_packages, today
+from .registry import TYPES, page_of, source_folders
 from .site_links import heading_ids, links_in
 from .sources import Remembered, Source, parse_source, stable_bytes
+from .validate import validate_entry
+from .vocabulary import Vocabularies, load_vocabularies
 
-FORMAT = 2  # raised whenever what is remembered, or how it is read, changes
+FORMAT = 3  # raised whenever what is remembered, or how it is read, changes
 
 # Top-level folders that builds, tests and tools write and `check` never reads; anywhere
 # else in the project a changed file means the whole check runs.
@@ -157,21 +162,28 @@ def recheck(root: Path, now: Scan, memory: dict | None) -> Answer | None:
         return None
     edited: dict[str, tuple[Source, str]] = {}
     changed = False
+    valid_alone = ValidAlone(root)
     for rel, status in now.sources.items():
-        old_status, face, body, page = remembered[rel]
+        old_status, face, body, page, kind, structure = remembered[rel]
         if status == old_status:
             continue
         try:
             source = parse_source(root / rel, root)
         except ContentErrors:
             return None
-        if face is None or face_of(source) != face:
+        if face is None:
             return None
+        if face_of(source) != face:
+            if kind is None or structure_of(source, kind) != structure:
+                return None
+            if not valid_alone(source, kind):
+                return None
+            face = face_of(source)
         if body_digest(source) != body:
             if page is None:
                 return None
             edited[rel] = (source, page)
-        remembered[rel] = (settled(status, now), face, body_digest(source), page)
+        remembered[rel] = (settled(status, now), face, body_digest(source), page, kind, structure)
         changed = True
     if edited and not bodies_pass(edited, memory):
         return None
@@ -257,14 +269,17 @@ def remember(
     for rel, status in before.sources.items():
         entry = entries.get(rel)
         if entry is None:
-            remembered[rel] = (settled(status, before), None, None, None)
+            remembered[rel] = (settled(status, before), None, None, None, None, None)
             continue
         page = page_of(entry) if entry.type.template else None
+        kind = entry.type.name
         remembered[rel] = (
             settled(status, before),
             face_of(entry.source),
             body_digest(entry.source),
             page if page in outline.around else None,
+            kind,
+            structure_of(entry.source, kind),
         )
     store(
         root,
@@ -316,6 +331,38 @@ def face_of(source: Source) -> str | None:
     except ValueError:  # a value marshal cannot write: such a file is always checked whole
         return None
     return hashlib.blake2b(data).hexdigest()
+
+
+def structure_of(source: Source, kind: str) -> str | None:
+    """What other pages and checks read of a file besides text (see face_of): its front
+    matter without the type's text-only fields, and its `kind:slug` links. Lines are left
+    out: they only ever appear in errors, and errors come from the whole check."""
+    shown_as_text = TYPES[kind].text_fields()
+    meta = {name: value for name, value in source.meta.items() if name not in shown_as_text}
+    links = [match[0] for match in INTERNAL_LINK.finditer(source.body)]
+    try:
+        data = stable_bytes((meta, links))
+    except ValueError:
+        return None
+    return hashlib.blake2b(data).hexdigest()
+
+
+class ValidAlone:
+    """Whether a file's front matter passes validation on its own, as the whole check
+    validates it; the vocabularies are read once, when first needed."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.vocabularies: Vocabularies | None = None
+
+    def __call__(self, source: Source, kind: str) -> bool:
+        try:
+            if self.vocabularies is None:
+                self.vocabularies = load_vocabularies(self.root / VOCABULARY_FILE, self.root)
+            validate_entry(source, TYPES[kind].model, self.vocabularies, self.root)
+        except ContentErrors:
+            return False
+        return True
 
 
 def body_digest(source: Source) -> str:

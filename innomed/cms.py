@@ -72,7 +72,7 @@ def required_lists(vocabularies: Vocabularies) -> set[str]:
     """Fields the model requires but may be [] (the JS writes them even when empty)."""
     names = set()
     for name in ("project", "report", "news", "tool", "episode", "course", "module"):
-        schema = TYPES[name].model.model_json_schema()  # type: ignore[attr-defined]
+        schema = TYPES[name].model.model_json_schema()
         for field, node in schema["properties"].items():
             if field in schema.get("required", []) and node.get("type") == "array":
                 if "minItems" not in node:
@@ -219,9 +219,9 @@ def own_field(name: str) -> str | None:
     others = [t for t in TYPES.values() if t.layout == "single" and t.folder == content_type.folder]
     if not others:
         return None
-    schema = content_type.model.model_json_schema()  # type: ignore[attr-defined]
+    schema = content_type.model.model_json_schema()
     for field in schema.get("required", []):
-        if all(field not in t.model.model_fields for t in others):  # type: ignore[attr-defined]
+        if all(field not in t.model.model_fields for t in others):
             return field
     raise ValueError(f"{name}: no required field tells it from {others[0].name}")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import ordering
-from .models import PageMeta, ProjectMeta
+from .models import EntryMeta, PageMeta, ProjectMeta
 from .models_sections import (
     CourseMeta,
     EpisodeMeta,
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 class ContentType:
     name: str  # used in code, schema file names and `build.py new <name>`
     noun: str  # what an editor calls one of them, in messages ("nyhetssak")
-    model: type
+    model: type[EntryMeta]
     folder: str  # source folder, relative to the project root
     # How the files are laid out: "files" (one .md per entry in folder), "tree" (every .md
     # under folder, path = address), "single" (folder/index.md), "folders" (folder/<x>/index.md),
@@ -56,6 +56,10 @@ class ContentType:
         if value is None:
             raise KeyError(f"content type '{self.name}' has no {name}")
         return value
+
+    def text_fields(self) -> frozenset[str]:
+        """The front matter fields pages show only as text (EntryMeta.text_only)."""
+        return self.model.text_only & self.model.model_fields.keys()
 
     def page_path(self, slug: str, parent: str | None = None) -> str:
         return self.page.format(slug=slug, parent=parent)

@@ -33,7 +33,7 @@ def generate_schemas(vocabularies: Vocabularies) -> dict[str, str]:
     """File name -> JSON text."""
     files = {}
     for name, (model, _) in SCHEMAS.items():
-        schema = with_vocabularies(model.model_json_schema(), vocabularies)  # type: ignore[attr-defined]
+        schema = with_vocabularies(model.model_json_schema(), vocabularies)
         # draft-07: what the editor plugins (ajv in remark-lint-frontmatter-schema) read.
         schema = {
             "$schema": "http://json-schema.org/draft-07/schema#",

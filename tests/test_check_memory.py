@@ -5,14 +5,17 @@ code and the same words. The memory lives outside the project and is never neede
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+from typing import get_origin
 
 import pytest
+import yaml
 
 from innomed import check_memory, outline
 from innomed.cli import main
 
-from conftest import SHORT_PROJECT, write, write_project
+from conftest import REPO, SHORT_PROJECT, SITE_FILES, write, write_project
 
 pytestmark = pytest.mark.unit
 
@@ -146,7 +149,29 @@ BODY_EDITS = [
         None,
     ),
     ("empties the body", "prosjekt-00.md", BODY, "", MISSING_HEADING),
-    ("changes the front matter", "prosjekt-00.md", "summary: Kort.", "summary: Kortere.", None),
+    ("changes the summary", "prosjekt-00.md", "summary: Kort.", "summary: Kortere.", None),
+    (
+        "writes markup in the summary",
+        "prosjekt-00.md",
+        "summary: Kort.",
+        "summary: '# Ny {#ny} [lenke](finnes-ikke.md) <h2 id=\"x\">y</h2>'",
+        None,
+    ),
+    ("empties the summary", "prosjekt-00.md", "summary: Kort.", "summary: ' '", "summary"),
+    ("changes the owner", "prosjekt-00.md", "owner: Eier", "owner: Helse Testfjord", None),
+    ("removes the owner", "prosjekt-00.md", "owner: Eier\n", "", None),
+    ("adds partners", "prosjekt-00.md", "owner: Eier", "owner: Eier\npartners: [A, B]", None),
+    ("adds a note", "prosjekt-00.md", "owner: Eier", "owner: Eier\nnotes: Sjekk tallene", None),
+    ("adds an unknown field", "prosjekt-00.md", "owner: Eier", "owner: Eier\nowners: A", "owners"),
+    (
+        "changes the title",
+        "prosjekt-00.md",
+        "title: Prosjekt 00",
+        "title: Prosjekt 0",
+        "prosjekt-00",
+    ),
+    ("changes the region", "prosjekt-00.md", "regions: [Nord]", "regions: [Vest]", None),
+    ("misspells the region", "prosjekt-00.md", "regions: [Nord]", "regions: [Nordd]", "Nordd"),
     (
         "breaks the front matter",
         "prosjekt-00.md",
@@ -170,6 +195,12 @@ FROM_MEMORY = {
     "links its own heading",
     "links another page's heading",
     "edits a hand-written page",
+    "changes the summary",
+    "writes markup in the summary",
+    "changes the owner",
+    "removes the owner",
+    "adds partners",
+    "adds a note",
 }
 
 
@@ -305,7 +336,7 @@ def test_a_whole_check_parses_and_checks_again_only_the_files_that_changed(
     bodies = len(checked.calls)
     assert bodies >= len(files) - 1  # every page that shows an editor's text
     parsed.calls, checked.calls = [], []
-    edit(first_page(site), "summary: Kort.", "summary: Kortere.")
+    edit(first_page(site), "regions: [Nord]", "regions: [Vest]")
     assert check(site, capsys, monkeypatch)[::3] == (0, 1)
     # The edited file: once to see that it changed, once in the whole check.
     assert front_matters() == ["projects/prosjekt-00.md"] * 2
@@ -330,3 +361,75 @@ def test_an_edit_behind_a_link_in_the_content_folders_is_seen(site, capsys, monk
     edit(target, "Tekst.", "Se [Søknad](../finnes-ikke.md).")
     code, _, err, _ = both_ways(site, capsys, monkeypatch)
     assert code == 1 and MISSING_PAGE in err
+
+
+# Text that would be a heading, an anchor, links and an image if a page printed it as
+# markdown or HTML instead of as text.
+MARKUP = '# Ny {#ny} [lenke](finnes-ikke.md) ![bilde](mangler.png)\n\n## Del\n\n<h2 id="x">y</h2>'
+
+
+def real_content_copy(root: Path) -> Path:
+    from innomed.registry import source_folders
+
+    root.mkdir(parents=True)
+    for name in sorted({*SITE_FILES, *source_folders()}):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        elif source.exists():
+            shutil.copy(source, root / name)
+    return root
+
+
+def rewrite_front_matters(root: Path, change) -> None:
+    """Every entry's front matter written again, changed by change(meta, its type)."""
+    from innomed.outline import check_content
+
+    content, _ = check_content(root)
+    for entry in check_memory.every_entry(content):
+        source = entry.source
+        meta = dict(source.meta)
+        change(meta, entry.type)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        source.path.write_text(f"---\n{front}---\n{source.body}", encoding="utf-8")
+
+
+def what_check_sees(root: Path) -> tuple:
+    from innomed.outline import check_content
+
+    content, found = check_content(root)
+    return (
+        sorted(item.path for item in found.items),
+        found.links,
+        found.ids,
+        content.warnings,
+        len(content.catalog.projects),
+    )
+
+
+def set_text_fields(meta: dict, content_type) -> None:
+    model = content_type.model
+    for name in content_type.text_fields():
+        listed = get_origin(model.model_fields[name].annotation) is list
+        meta[name] = [MARKUP] if listed else MARKUP
+
+
+def remove_text_fields(meta: dict, content_type) -> None:
+    model = content_type.model
+    for name in content_type.text_fields():
+        if not model.model_fields[name].is_required():
+            meta.pop(name, None)
+
+
+def test_text_fields_change_no_link_anchor_or_file(tmp_path):
+    """What lets `check` validate a file alone after an edit to its text-only fields: on every
+    page of the real site, those fields with markup in them, or left out, change no page, link,
+    anchor, warning or count the whole check reads."""
+    root = real_content_copy(tmp_path / "site")
+    rewrite_front_matters(root, lambda meta, content_type: None)  # the same data, written by PyYAML
+    as_written = what_check_sees(root)
+    assert len(as_written[0]) > 100 and as_written[1] and as_written[2]
+    rewrite_front_matters(root, set_text_fields)
+    assert what_check_sees(root) == as_written
+    rewrite_front_matters(root, remove_text_fields)
+    assert what_check_sees(root) == as_written
