@@ -205,6 +205,8 @@ def bodies_pass(edited: dict[str, tuple[Source, str]], memory: dict) -> bool:
         own = own_markdown(source.body, page, targets)
         if not own:
             return False  # the page may look different without a body: the whole check
+        # As the last whole check made it: a text-only field in it may have changed since,
+        # which changes no link or anchor (structure_of).
         before, after = unpack(memory["around"][page])
         texts[page] = "".join((before, own, after))
     for page, text in texts.items():

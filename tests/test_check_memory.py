@@ -381,17 +381,20 @@ def real_content_copy(root: Path) -> Path:
     return root
 
 
-def rewrite_front_matters(root: Path, change) -> None:
-    """Every entry's front matter written again, changed by change(meta, its type)."""
+def rewrite_front_matters(root: Path, change) -> set[str]:
+    """Every entry's front matter written again, changed by change(meta, its type); the
+    names of the types written."""
     from innomed.outline import check_content
 
     content, _ = check_content(root)
-    for entry in check_memory.every_entry(content):
+    entries = list(check_memory.every_entry(content))
+    for entry in entries:
         source = entry.source
         meta = dict(source.meta)
         change(meta, entry.type)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         source.path.write_text(f"---\n{front}---\n{source.body}", encoding="utf-8")
+    return {entry.type.name for entry in entries}
 
 
 def what_check_sees(root: Path) -> tuple:
@@ -425,8 +428,12 @@ def test_text_fields_change_no_link_anchor_or_file(tmp_path):
     """What lets `check` validate a file alone after an edit to its text-only fields: on every
     page of the real site, those fields with markup in them, or left out, change no page, link,
     anchor, warning or count the whole check reads."""
+    from innomed.registry import TYPES
+
     root = real_content_copy(tmp_path / "site")
-    rewrite_front_matters(root, lambda meta, content_type: None)  # the same data, written by PyYAML
+    # The same data, written by PyYAML; an entry of every type that has text-only fields.
+    written = rewrite_front_matters(root, lambda meta, content_type: None)
+    assert written >= {name for name, t in TYPES.items() if t.text_fields()}
     as_written = what_check_sees(root)
     assert len(as_written[0]) > 100 and as_written[1] and as_written[2]
     rewrite_front_matters(root, set_text_fields)
