@@ -162,6 +162,13 @@ BODY_EDITS = [
     ("removes the owner", "prosjekt-00.md", "owner: Eier\n", "", None),
     ("adds partners", "prosjekt-00.md", "owner: Eier", "owner: Eier\npartners: [A, B]", None),
     ("adds a note", "prosjekt-00.md", "owner: Eier", "owner: Eier\nnotes: Sjekk tallene", None),
+    (
+        "writes partners as a table",
+        "prosjekt-00.md",
+        "owner: Eier",
+        "owner: Eier\npartners: {A: B}",
+        "partners",
+    ),
     ("adds an unknown field", "prosjekt-00.md", "owner: Eier", "owner: Eier\nowners: A", "owners"),
     (
         "changes the title",
