@@ -173,12 +173,12 @@ def recheck(root: Path, now: Scan, memory: dict | None) -> Answer | None:
             return None
         if face is None:
             return None
-        if face_of(source) != face:
-            if kind is None or structure_of(source, kind) != structure:
+        if (new_face := face_of(source)) != face:
+            if structure is None or structure_of(source, kind) != structure:
                 return None
             if not valid_alone(source, kind):
                 return None
-            face = face_of(source)
+            face = new_face
         if body_digest(source) != body:
             if page is None:
                 return None
