@@ -74,6 +74,8 @@ def explain(kind: str, value, detail: dict) -> str:
         return f"{shown} er ikke en gyldig verdi (forventet {expected.replace(' or ', ' eller ')})"
     if kind == "too_short":
         return "er tom (forventet minst én verdi)"
+    if kind == "string_too_short":
+        return "er tom (forventet tekst; skriv den, eller fjern linjen hvis feltet er valgfritt)"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return "forventet felt med underfelt (innrykket 'felt: verdi' på linjene under)"
     if kind == "list_type":

@@ -69,6 +69,13 @@ def test_missing_required_field(scratch):
     assert error.line == 1 and "mangler" in error.message
 
 
+@pytest.mark.parametrize("blank", ["''", "'   '"])
+def test_blank_text_is_named_in_the_editors_words(scratch, blank):
+    write_project(scratch, "x", text=BASE.replace("Kort.", blank).format(extra=""))
+    error = only(problems(scratch), "summary")
+    assert error.line == 3 and error.message.startswith("er tom (forventet tekst")
+
+
 def test_owner_may_be_left_out_when_unknown(scratch):
     write_project(scratch, "x", text=BASE.replace("owner: Helse Testfjord\n", "").format(extra=""))
     assert load_content(scratch).catalog.projects[0].meta.owner is None
