@@ -327,12 +327,7 @@ def every_entry(content):
 def face_of(source: Source) -> str | None:
     """What other pages and checks may read of a file: its front matter (as data, with the
     line of every field), where its body starts, and its `kind:slug` links."""
-    links = [match[0] for match in INTERNAL_LINK.finditer(source.body)]
-    try:
-        data = stable_bytes((source.meta, source.lines, source.body_line, links))
-    except ValueError:  # a value marshal cannot write: such a file is always checked whole
-        return None
-    return hashlib.blake2b(data).hexdigest()
+    return data_digest((source.meta, source.lines, source.body_line, kind_slug_links(source)))
 
 
 def structure_of(source: Source, kind: str) -> str | None:
@@ -341,12 +336,19 @@ def structure_of(source: Source, kind: str) -> str | None:
     out: they only ever appear in errors, and errors come from the whole check."""
     shown_as_text = TYPES[kind].text_fields()
     meta = {name: value for name, value in source.meta.items() if name not in shown_as_text}
-    links = [match[0] for match in INTERNAL_LINK.finditer(source.body)]
+    return data_digest((meta, kind_slug_links(source)))
+
+
+def kind_slug_links(source: Source) -> list[str]:
+    return [match[0] for match in INTERNAL_LINK.finditer(source.body)]
+
+
+def data_digest(data) -> str | None:
     try:
-        data = stable_bytes((meta, links))
-    except ValueError:
+        written = stable_bytes(data)
+    except ValueError:  # a value marshal cannot write: such a file is always checked whole
         return None
-    return hashlib.blake2b(data).hexdigest()
+    return hashlib.blake2b(written).hexdigest()
 
 
 class ValidAlone:
