@@ -179,11 +179,11 @@ def recheck(root: Path, now: Scan, memory: dict | None) -> Answer | None:
             if not valid_alone(source, kind):
                 return None
             face = new_face
-        if body_digest(source) != body:
+        if (new_body := body_digest(source)) != body:
             if page is None:
                 return None
             edited[rel] = (source, page)
-        remembered[rel] = (settled(status, now), face, body_digest(source), page, kind, structure)
+        remembered[rel] = (settled(status, now), face, new_body, page, kind, structure)
         changed = True
     if edited and not bodies_pass(edited, memory):
         return None

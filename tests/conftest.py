@@ -83,15 +83,20 @@ owner: Eier
 """
 
 
-def make_scratch_site(root: Path) -> Path:
-    """A copy of the real site's configuration, theme and pages, with no projects."""
+def copy_from_repo(root: Path, names) -> None:
+    """These files and folders of the repository, copied into root (those that exist)."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in SITE_FILES:
+    for name in names:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name)
-        else:
+        elif source.exists():
             shutil.copy(source, root / name)
+
+
+def make_scratch_site(root: Path) -> Path:
+    """A copy of the real site's configuration, theme and pages, with no projects."""
+    copy_from_repo(root, SITE_FILES)
     (root / "projects").mkdir()
     (root / "content").mkdir()
     shutil.copy(REPO / "content/index.md", root / "content/index.md")

@@ -5,7 +5,6 @@ code and the same words. The memory lives outside the project and is never neede
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import get_origin
 
@@ -15,7 +14,7 @@ import yaml
 from innomed import check_memory, outline
 from innomed.cli import main
 
-from conftest import REPO, SHORT_PROJECT, SITE_FILES, write, write_project
+from conftest import SHORT_PROJECT, SITE_FILES, copy_from_repo, write, write_project
 
 pytestmark = pytest.mark.unit
 
@@ -378,13 +377,7 @@ MARKUP = '# Ny {#ny} [lenke](finnes-ikke.md) ![bilde](mangler.png)\n\n## Del\n\n
 def real_content_copy(root: Path) -> Path:
     from innomed.registry import source_folders
 
-    root.mkdir(parents=True)
-    for name in sorted({*SITE_FILES, *source_folders()}):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.exists():
-            shutil.copy(source, root / name)
+    copy_from_repo(root, sorted({*SITE_FILES, *source_folders()}))
     return root
 
 
