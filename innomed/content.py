@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -15,7 +14,7 @@ from .errors import ContentError
 from .html_policy import check_html
 from .links import check_internal_links
 from .registry import TYPES, link_kinds, page_of
-from .sources import Remembered, Source, dotted, stable_bytes
+from .sources import Source, dotted
 
 
 @dataclass(frozen=True)
@@ -196,34 +195,9 @@ def check_references(content: Content) -> list[ContentError]:
     return errors + check_episodes(content) + check_unrelated(content)
 
 
-# Set by `check` while it reads (check_memory.remembering): digests of the files whose
-# body_problems were none in the last passing check.
-CLEAN_BODIES: Remembered | None = None
-
-
 def body_problems(source: Source) -> list[ContentError]:
     """check_body and check_html: what an editor's own text may not do."""
-    memory = CLEAN_BODIES
-    key = source_digest(source) if memory is not None else None
-    if memory is not None and key is not None and key in memory.known:
-        memory.seen[key] = True
-        return []
-    found = check_body(source) + check_html(source, set(link_kinds()))
-    if memory is not None and key is not None and not found:
-        memory.seen[key] = True
-    return found
-
-
-def source_digest(source: Source) -> bytes | None:
-    """Of everything check_body and check_html read of a file (its path only names it in
-    their messages); None when marshal cannot write its front matter."""
-    digest = hashlib.blake2b(digest_size=16)
-    try:
-        digest.update(stable_bytes((source.meta, source.lines, source.body_line)))
-    except ValueError:
-        return None
-    digest.update(source.body.encode("utf-8", "surrogateescape"))
-    return digest.digest()
+    return check_body(source) + check_html(source, set(link_kinds()))
 
 
 def check_unrelated(content: Content) -> list[ContentError]:

@@ -1,17 +1,15 @@
 """The page-by-page steps on every core.
 
-Making the entry pages for `check`, and fixing, checking and indexing the built HTML, each
-handle thousands of pages at 5,000 projects; on a large site the pages are handed to forked
-processes, a chunk at a time, and the results come back in the pages' order, so the output
-does not depend on how many cores did the work.
+Fixing, checking and indexing the built HTML each handle thousands of pages at 5,000
+projects; on a large site the pages are handed to forked processes, a chunk at a time, and
+the results come back in the pages' order, so the output does not depend on how many cores
+did the work (tests/test_render_parallel.py compares one worker with several).
 """
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any
 
 # multiprocessing and concurrent.futures are imported where they are used: together they
@@ -53,30 +51,6 @@ def map_in_order(
         return
     with forked_pool(workers) as pool:
         yield from pool.map(function, jobs, chunksize=32)
-
-
-@contextmanager
-def in_background(
-    function: Callable[[Any], Any],
-    jobs: Sequence,
-    helpers: int,
-    minimum: int | None = None,
-) -> Iterator[Iterator]:
-    """map_in_order on `helpers` forked processes, started at once: this process does other
-    work inside the `with` meanwhile (it is one of the cores), then reads the results in
-    order. Below `minimum` jobs, or with no helpers, the jobs run in this process when the
-    results are read."""
-    if not worth_forking(helpers, jobs, minimum):
-        yield map(function, jobs)
-        return
-    # The helpers inherit this process's objects; moved out of the collector's reach, they
-    # are not all touched (and so copied) by each helper's first garbage collection.
-    gc.freeze()
-    try:
-        with forked_pool(helpers) as pool:
-            yield pool.map(function, jobs, chunksize=32)
-    finally:
-        gc.unfreeze()
 
 
 def forked_pool(workers: int):

@@ -60,12 +60,9 @@ def default_context(entry: Entry, content) -> dict:
     }
 
 
-def render_entry(
-    entry: Entry, content, extra: Markup | None = None, own: Markup | None = None
-) -> Page:
-    """`own`: what stands in the place of the editor's body (body_of when None)."""
+def render_entry(entry: Entry, content, extra: Markup | None = None) -> Page:
     page = page_of(entry)
-    body = body_of(entry, content) if own is None else own
+    body = body_of(entry, content)
     if entry.type.name == "page":
         body = Markup(entry_body_with(body, extra))
     context = (CONTEXT.get(entry.type.name) or default_context)(entry, content)
@@ -80,11 +77,6 @@ def render_entry(
         **context,
     )
     return Page(page, text, origin=entry.source.rel)
-
-
-# Stands for the editor's body when outline.py makes the text around it. A body that holds
-# it too is only made the ordinary way.
-BODY_MARK = Markup("\x00innomed-body\x00")
 
 
 def entry_body_with(body: str, extra: str | None) -> str:

@@ -16,7 +16,7 @@ import re
 
 from .body_checks import body_lines
 from .errors import ContentError
-from .sources import Source, per_source
+from .sources import Source
 
 ALLOWED_ELEMENTS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
@@ -59,7 +59,6 @@ def url_problem(url: str, link_kinds: set[str]) -> str | None:
     )
 
 
-@per_source
 def check_html(source: Source, link_kinds: set[str]) -> list[ContentError]:
     errors: list[ContentError] = []
     for number, line in body_lines(source):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, ClassVar, Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -168,13 +168,6 @@ class EntryMeta(Model):
         [], description="Merknader til redaktørene; vises aldri på nettstedet"
     )
 
-    # Fields that pages show only as escaped text (templating.as_text), never as a heading,
-    # a link, an address, a count or an order, and that no check but their own validation
-    # reads. An edit to them changes no page's links, anchors or files, so `check` after
-    # such an edit validates the file alone (check_memory.py). A field belongs here only if
-    # test_text_fields_change_no_link_anchor_or_file in tests/test_check_memory.py agrees.
-    text_only: ClassVar[frozenset[str]] = frozenset({"notes", "summary"})
-
 
 class Period(Model):
     start: PartialDate | None = Field(None, description="Start: år, år-måned eller dato")
@@ -254,8 +247,6 @@ class Attachment(Model):
 
 class ProjectMeta(EntryMeta):
     """Front matter of one project: an experience report or a short project description."""
-
-    text_only: ClassVar[frozenset[str]] = EntryMeta.text_only | {"owner", "partners"}
 
     title: Text = Field(description="Tittel")
     slug: Slug | None = Field(None, description="Adresse: /prosjekt/<slug>/ (lages av tittelen)")

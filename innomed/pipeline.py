@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import re
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -54,7 +51,6 @@ class BuildResult:
     pages: int
     staged: Path
     warnings: list
-    unchanged: bool = False  # nothing the build reads had changed: `out` was left as it was
 
 
 def load_content(root: Path, drafts: bool = False, dates: bool = True) -> Content:
@@ -270,11 +266,9 @@ def check_site_items(root: Path, drafts: bool = False, dates: bool = True) -> tu
     return content, items
 
 
-def refuse_broken_links(root: Path, items: list, links=None, ids=None) -> None:
-    """check_site on the generated items; `links` and `ids` as outline.site_outline gives
-    them, for pages whose text is not in `items`."""
+def refuse_broken_links(root: Path, items: list) -> None:
     nav, sections = read_nav_files(root), generated_sections()
-    errors = check_site(items, root, root / STAGING_DIR, nav, sections, links, ids)
+    errors = check_site(items, root, root / STAGING_DIR, nav, sections)
     if errors:
         raise ContentErrors(errors)
 
@@ -311,26 +305,12 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
     with build_lock(root):
         if production:
             require_publishable(load_content(root), root)
-        inputs = input_fingerprint(root, out)
-        stamp = rendered_stamps(root).get(str(out.resolve()))
-        if inputs and out.is_dir() and isinstance(stamp, dict) and stamp.get("inputs") == inputs:
-            # Not one file the build reads has changed since it built `out`: a second
-            # `make site` costs a hash of the sources instead of a whole staging.
-            pages = sum(1 for _ in out.rglob("index.html"))
-            return BuildResult(pages, root / STAGING_DIR, stamp["warnings"], unchanged=True)
         staged, content, items = stage_site(root)
         warnings = content.warnings
         origins = page_origins(items)  # what verify needs, to name the editor's file
         engine_items = [replace(i, text="") if isinstance(i, Page) else i for i in items]
         # The texts are hundreds of MB at 5,000 projects that the render never reads.
         del content, items
-        fingerprint = render_fingerprint(root, staged)
-        if isinstance(stamp, dict) and out.is_dir() and stamp.get("render") == fingerprint:
-            # Nothing MkDocs reads has changed since it built `out` (an edit that changes no
-            # page, say): rendering again would give the same bytes, builds are reproducible.
-            pages = sum(1 for _ in out.rglob("index.html"))
-            remember_build(root, out, inputs, fingerprint, warnings)
-            return BuildResult(pages=pages, staged=staged, warnings=warnings)
         try:
             pages = render(
                 root / CONFIG_FILE,
@@ -345,14 +325,7 @@ def build_site(root: Path, out: Path, production: bool = False) -> BuildResult:
             raise ContentErrors(
                 [engine_warning(m, engine_items, root) for m in problem.messages]
             ) from None
-        remember_build(root, out, inputs, fingerprint, warnings)
     return BuildResult(pages=pages, staged=staged, warnings=warnings)
-
-
-def remember_build(root: Path, out: Path, inputs: str | None, render: str, warnings) -> None:
-    stamps = rendered_stamps(root)
-    stamps[str(out.resolve())] = {"inputs": inputs, "render": render, "warnings": warnings}
-    (root / RENDERED_STAMPS).write_text(json.dumps(stamps, indent=1), encoding="utf-8")
 
 
 ENGINE_FILE = re.compile(r"Doc file '([^']+)'")
@@ -416,106 +389,3 @@ def verify_output(site: Path, origins: dict[str, str]) -> None:
                 for message in messages
             ]
         )
-
-
-# Output folder -> what it was built from: the inputs, the staged tree, the warnings shown.
-RENDERED_STAMPS = Path(".build/rendered.json")
-
-
-def rendered_stamps(root: Path) -> dict:
-    try:
-        return json.loads((root / RENDERED_STAMPS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-# Read by the build but not in git (installed with `npm ci`): compared by name, size and time.
-UNTRACKED_INPUTS = (Path("node_modules/decap-cms/dist"), Path("node_modules/yaml/browser/dist"))
-# Settings a build reads from the environment.
-BUILD_VARIABLES = ("SOURCE_DATE_EPOCH", "INNOMED_TODAY", "INNOMED_WORKERS")
-
-
-# Written by builds, tests and tools, never read by a build: left out even where a project's
-# .gitignore does not list them (the benchmark's scratch sites have none).
-NOT_INPUTS = {"site", ".build", ".venv", "node_modules", ".pytest_cache", "__pycache__"}
-
-
-def input_fingerprint(root: Path, out: Path) -> str | None:
-    """A hash of everything a build reads: every file git would see in the project (tracked
-    or new, not ignored), the commit (file dates), Decap's files, the installed packages,
-    the build's environment settings and the day (drafts with a date publish themselves).
-    None outside a git checkout, where the build cannot know its files this cheaply."""
-    import subprocess
-
-    try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=root,
-            capture_output=True,
-            check=True,
-            timeout=60,
-        ).stdout
-        head = subprocess.run(
-            ["git", "rev-parse", "--verify", "-q", "HEAD"],
-            cwd=root,
-            capture_output=True,
-            timeout=60,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    digest = hashlib.sha256(head)
-    names = set(listed.decode("utf-8", "surrogateescape").split("\0")) - {""}
-    output = out.resolve()
-    for name in sorted(names):
-        path = root / name
-        parts = Path(name).parts
-        if NOT_INPUTS & set(parts) or parts[0].startswith((".site.", f".{out.name}.")):
-            continue
-        if path.resolve().is_relative_to(output):
-            continue
-        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
-    for folder in UNTRACKED_INPUTS:
-        for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
-            stat = path.stat()
-            digest.update(f"{path.relative_to(root)} {stat.st_size} {stat.st_mtime_ns}\n".encode())
-    digest.update(" ".join(installed_packages()).encode())
-    settings = [f"{name}={os.environ.get(name, '')}" for name in BUILD_VARIABLES]
-    digest.update(" ".join([*settings, today().isoformat()]).encode())
-    return digest.hexdigest()
-
-
-def installed_packages() -> list[str]:
-    """Every installed package, as the name of its metadata folder (name-version.dist-info):
-    what the code runs on. Reading each package's metadata instead was 65 ms of every
-    `check`, a quarter of a remembered one on the real site."""
-    found = []
-    for folder in sys.path:
-        try:
-            with os.scandir(folder or ".") as entries:
-                found += [e.name for e in entries if e.name.endswith((".dist-info", ".egg-info"))]
-        except OSError:  # a zip file or a folder that is gone
-            continue
-    return sorted(found)
-
-
-def render_fingerprint(root: Path, staged: Path) -> str:
-    """A hash of everything the rendered bytes depend on: the staged tree, the configuration
-    and theme, the generator's own code, the engine's versions and the pinned build date."""
-    from importlib.metadata import version
-
-    from .gitdates import head_commit_timestamp
-
-    digest = hashlib.sha256()
-    engines = ("mkdocs", "mkdocs-material", "snowballstemmer")  # the search index is built too
-    digest.update(" ".join(version(name) for name in engines).encode())
-    # The date render.pin_build_date will use (it sets the variable on the first render).
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(head_commit_timestamp(root) or 0)
-    digest.update(epoch.encode())
-    digest.update(os.environ.get("INNOMED_WORKERS", "").encode())
-    folders = [staged, root / "theme", Path(__file__).parent]
-    files = [root / CONFIG_FILE] + [p for f in folders if f.is_dir() for p in sorted(f.rglob("*"))]
-    for path in files:
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()

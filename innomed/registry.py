@@ -57,10 +57,6 @@ class ContentType:
             raise KeyError(f"content type '{self.name}' has no {name}")
         return value
 
-    def text_fields(self) -> frozenset[str]:
-        """The front matter fields pages show only as text (EntryMeta.text_only)."""
-        return self.model.text_only & self.model.model_fields.keys()
-
     def page_path(self, slug: str, parent: str | None = None) -> str:
         return self.page.format(slug=slug, parent=parent)
 

@@ -7,7 +7,6 @@ swapped in here without touching the content pipeline.
 from __future__ import annotations
 
 import ctypes
-import gc
 import logging
 import os
 import shutil
@@ -16,7 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .cores import can_fork, default_workers, forked_pool
+from .cores import default_workers
 from .postprocess import postprocess
 from .search_index import SearchIndexError, index_site
 
@@ -56,8 +55,9 @@ def render(
     verify: Callable[[Path], None] | None = None,
     workers: int | None = None,
 ) -> int:
-    """Build into a temporary folder beside `out` (on every core), let `verify` refuse it, and
-    swap only on success. Returns the page count. Callers hold the build lock (lock.py)."""
+    """Build into a temporary folder beside `out`, let `verify` refuse it, and swap only on
+    success. Returns the page count. Callers hold the build lock (lock.py). `workers` share
+    the page-by-page steps after MkDocs (postprocess, search index; cores.map_in_order)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     pin_build_date(config_file.parent)
     from mkdocs.commands.build import build
@@ -82,10 +82,7 @@ def render(
             **not_in_nav_option(not_in_nav),
         )
         workers = default_workers() if workers is None else workers
-        if workers > 1 and can_shard(config):
-            build_sharded(config, workers)
-        else:
-            build(config)
+        build(config)  # MkDocs' own public build: the one path every site takes
         postprocess(temporary, workers)
         # On the finished pages, before the swap: a failed index keeps the previous site.
         index_site(temporary, workers)
@@ -119,80 +116,11 @@ def render(
     return sum(1 for _ in out.rglob("index.html"))
 
 
-# ------------------------------------------------------------------ rendering on every core
+# ------------------------------------------------------------------ the live preview's engine
 #
-# MkDocs renders pages one after another on one core. A page's HTML depends only on its own
-# markdown and the navigation, and the navigation holds only hand-written pages (generated
-# ones are not_in_nav), so after the parent has read the nav pages, workers forked from it can
-# render disjoint shards of the pages and write them directly. What MkDocs gathers across
-# pages is sent back and merged in MkDocs' own page order: the search index entries, the
-# anchors for its anchor check, and warnings (strict mode). The output is byte-identical to
-# `build(config)`; tests/test_render_parallel.py compares the two.
-
-SHARDABLE_PLUGINS = {"search", "material/search"}  # plugins whose cross-page state we merge
-_shard_state: dict = {}  # set in the parent just before forking; read by the workers
-
-
-def can_shard(config) -> bool:
-    return set(config.plugins) <= SHARDABLE_PLUGINS and can_fork()
-
-
-def search_index_of(config):
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if index is not None and isinstance(getattr(index, "entries", None), list):
-            return index
-    return None
-
-
-class _RecordCollector(logging.Handler):
-    """In a worker: keep every warning to hand back to the parent, which logs it again."""
-
-    def __init__(self):
-        super().__init__(level=logging.WARNING)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-def _render_shard(shard: int, shards: int) -> dict:
-    """In a forked worker: read and render every `shards`-th page, write its HTML, and return
-    what the parent needs from it."""
-    from mkdocs.commands.build import _build_page, _populate_page
-
-    config, files, nav, env, doc_files = (
-        _shard_state[k] for k in ("config", "files", "nav", "env", "doc_files")
-    )
-    mkdocs_log = logging.getLogger("mkdocs")
-    for handler in list(mkdocs_log.handlers):
-        mkdocs_log.removeHandler(handler)  # the parent's handlers live in the parent
-    collector = _RecordCollector()
-    mkdocs_log.addHandler(collector)
-    mkdocs_log.propagate = False
-    index = search_index_of(config)
-    result: dict = {"entries": {}, "anchors": {}, "links": {}, "error": None}
-    try:
-        for number, file in enumerate(doc_files):
-            if number % shards != shard:
-                continue
-            page = file.page
-            if page.content is None:
-                _populate_page(page, config, files)
-            before = len(index.entries) if index else 0
-            _build_page(page, config, doc_files, nav, env)
-            uri = file.src_uri
-            if index:
-                result["entries"][uri] = index.entries[before:]
-            result["anchors"][uri] = page.present_anchor_ids
-            result["links"][uri] = {
-                target.src_uri: links for target, links in (page.links_to_anchors or {}).items()
-            }
-            page.content = page.markdown = page.toc = None  # free it: the HTML is written
-    except Exception as error:  # handed to the parent, which stops the build
-        result["error"] = f"{type(error).__name__}: {error}"
-    result["warnings"] = collector.records
-    return result
+# The preview keeps MkDocs' config, files, navigation and theme loaded between saves and
+# renders only the staged pages whose text changed. That needs MkDocs' build() split at its
+# page loop, so it uses the module's private helpers; builds never come here.
 
 
 class Prepared(NamedTuple):
@@ -245,85 +173,6 @@ def prepare(config) -> Prepared:
     for template in config.extra_templates:
         _build_extra_template(template, files, config, nav)
     return Prepared(config, files, nav, env, files.documentation_pages(inclusion=inclusion))
-
-
-def release_free_memory() -> None:
-    """Hand memory Python has freed (the staged texts, at 5,000 projects hundreds of MB) back
-    to the system before forking, so it is neither counted nor copied in the workers."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: the memory stays reserved, no harm
-        pass
-
-
-def render_in_workers(prepared: Prepared, workers: int) -> list[dict]:
-    _shard_state.update(prepared._asdict())
-    # Without freezing, the workers' garbage collector walks every object inherited from
-    # the parent and so copies each memory page it touches: both workers end up with a
-    # private copy of the parent's heap.
-    gc.collect()
-    release_free_memory()
-    gc.freeze()
-    try:
-        with forked_pool(workers) as pool:
-            return list(pool.map(_render_shard, range(workers), [workers] * workers))
-    finally:
-        gc.unfreeze()
-        _shard_state.clear()
-
-
-def build_sharded(config, workers: int) -> None:
-    """MkDocs' `build` for a full, non-dirty build, with the page loop split over forked
-    workers."""
-    from mkdocs import utils
-    from mkdocs.exceptions import Abort, BuildError
-
-    mkdocs_log = logging.getLogger("mkdocs")
-    warning_counter = utils.CountHandler()
-    warning_counter.setLevel(logging.WARNING)
-    if config.strict:
-        mkdocs_log.addHandler(warning_counter)
-    try:
-        prepared = prepare(config)
-        config, files, doc_files = prepared.config, prepared.files, prepared.doc_files
-        results = render_in_workers(prepared, workers)
-        merge_shards(results, config, files, doc_files)
-        if errors := [r["error"] for r in results if r["error"]]:
-            raise BuildError("; ".join(errors))
-        for file in doc_files:
-            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        config.plugins.on_post_build(config=config)
-        if counts := warning_counter.get_counts():
-            message = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
-            raise Abort(f"Aborted with {message} in strict mode!")
-    except Exception as error:
-        config.plugins.on_build_error(error=error)
-        if isinstance(error, BuildError):
-            mkdocs_log.error(str(error))
-            raise Abort("Aborted with a BuildError!") from None
-        raise
-    finally:
-        mkdocs_log.removeHandler(warning_counter)
-
-
-def merge_shards(results: list[dict], config, files, doc_files) -> None:
-    """Put what the workers found back where MkDocs keeps it, in MkDocs' page order."""
-    for result in results:
-        for name, level, message in result["warnings"]:
-            logging.getLogger(name).log(level, message)
-    found = {uri: r for r in results for uri in r["anchors"]}
-    index = search_index_of(config)
-    for file in doc_files:
-        shard = found.get(file.src_uri)
-        if shard is None:
-            continue
-        if index is not None:
-            index.entries += shard["entries"][file.src_uri]
-        file.page.present_anchor_ids = shard["anchors"][file.src_uri]
-        file.page.links_to_anchors = {
-            files.get_file_from_path(target): links
-            for target, links in shard["links"][file.src_uri].items()
-        }
 
 
 def not_in_nav_option(folders) -> dict:
@@ -400,20 +249,16 @@ class Preview:
         config = load_config(**self.options)
         config.site_url = self.url
         self.prepared = prepare(config)
-        results = render_in_workers(self.prepared, default_workers())
-        merge_shards(results, self.prepared.config, self.prepared.files, self.prepared.doc_files)
-        if errors := [r["error"] for r in results if r["error"]]:
-            raise RenderError("; ".join(errors))
-        self.warm_up()
+        from mkdocs.commands.build import _build_page, _populate_page
 
-    def warm_up(self) -> None:
-        """The workers compiled the theme's templates, this process has not: render one page
-        of the menu again (same bytes) now rather than on the editor's first save."""
-        from mkdocs.commands.build import _build_page
-
-        config, _, nav, env, doc_files = self.prepared
-        if nav.pages:
-            _build_page(nav.pages[0], config, doc_files, nav, env)
+        config, files, nav, env, doc_files = self.prepared
+        in_nav = {id(page) for page in nav.pages}
+        for file in doc_files:
+            if file.page.content is None:
+                _populate_page(file.page, config, files)
+            _build_page(file.page, config, doc_files, nav, env)
+            if id(file.page) not in in_nav:  # nav pages keep theirs: their titles come from it
+                file.page.content = file.page.markdown = file.page.toc = None
 
     def refresh(self, changed: Collection[str]) -> int:
         """Render the staged files in `changed` (added, edited or removed) again; returns how

@@ -1,4 +1,5 @@
-"""Live preview: re-stage on every content edit, re-render just the pages that changed, and
+"""Live preview: check and stage the whole site again on every save (as `check` and the
+build do, with nothing remembered), re-render just the staged pages whose text changed, and
 reload the browser.
 
 A content error is printed and the last good preview stays, so it never dies while an
@@ -19,23 +20,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import site_links, sources, templating
-from . import stage as staging
 from .errors import ContentErrors, summarize
 from .lock import build_lock
 from .pipeline import CONFIG_FILE, STAGING_DIR, check_site_items, generated_sections
 from .registry import source_folders
 from .stage import stage
-
-# Every save runs the whole pipeline again, so nothing is missed; these memos, off in builds
-# and `check`, let it skip what the save did not change: parsing and per-file checks,
-# rendering, finding links, writing.
-PREVIEW_CACHES = (
-    (sources, "SOURCE_CACHE"),
-    (templating, "RENDER_CACHE"),
-    (site_links, "LINKS_CACHE"),
-    (staging, "STAGED"),
-)
 
 
 def restage(root: Path) -> set[str] | None:
@@ -115,8 +104,6 @@ def claim_port(port: int) -> None:
 def serve_site(root: Path, port: int) -> int:
     from .render import Preview, live_server
 
-    for module, name in PREVIEW_CACHES:
-        setattr(module, name, {})
     url = f"http://127.0.0.1:{port}/"
     claim_port(port)  # a busy port is said at once, not after the first render
     if restage(root) is None and not (root / STAGING_DIR).is_dir():

@@ -7,11 +7,8 @@ with its line. Duplicate keys are errors instead of silently keeping the last on
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import re
 from dataclasses import dataclass, field
-from functools import wraps
 from pathlib import Path
 
 import yaml
@@ -66,39 +63,8 @@ class Source:
 FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
 
 
-# The live preview re-reads every source after each save; it turns this on so that files whose
-# size and modification time are unchanged are not parsed again (None: always parse).
-SOURCE_CACHE: dict | None = None
-
-
-def per_source(check):
-    """Memoise a check whose answer depends only on a Source (and its other arguments) while
-    the preview keeps sources: an unchanged file is then the very same Source object."""
-    answers: dict[int, tuple] = {}
-
-    @wraps(check)
-    def checked(source: Source, *args):
-        if SOURCE_CACHE is None:
-            return check(source, *args)
-        known = answers.get(id(source))
-        if known is not None and known[0] is source and known[1] == args:
-            return known[2]
-        answer = check(source, *args)
-        answers[id(source)] = (source, args, answer)  # keeps `source` alive: ids stay unique
-        return answer
-
-    return checked
-
-
 def read_source(path: Path, root: Path) -> Source:
-    if SOURCE_CACHE is None:
-        return parse_source(path, root)
-    stat = path.stat()
-    version = (stat.st_mtime_ns, stat.st_size)
-    cached = SOURCE_CACHE.get((path, root))
-    if cached is None or cached[0] != version:
-        cached = SOURCE_CACHE[(path, root)] = (version, parse_source(path, root))
-    return cached[1]
+    return parse_source(path, root)
 
 
 def parse_source(path: Path, root: Path) -> Source:
@@ -165,47 +131,8 @@ def parse_source(path: Path, root: Path) -> Source:
     )
 
 
-def stable_bytes(value) -> bytes:
-    """`value` (YAML's data: text, numbers, lists, maps) as bytes that depend only on the
-    value: marshal's version 2, because later versions mark objects by how many references
-    they have, so one value could give two digests. Raises ValueError for other types."""
-    return marshal.dumps(value, 2)
-
-
-class Remembered:
-    """Answers `check` keeps from one passing run to the next (check_memory.py), keyed by a
-    digest of what they were computed from, and so only given for the very same input;
-    `seen` is what this run used or found, which the next run may use."""
-
-    def __init__(self, known: dict) -> None:
-        self.known = known
-        self.seen: dict = {}
-
-
-# Set by `check` while it reads (check_memory.remembering): front matter digest -> its data
-# and field lines, packed with marshal. YAML was most of the time `check` spent reading.
-FRONT_MATTER_MEMORY: Remembered | None = None
-
-
 def parse_front_matter(yaml_text: str, rel: str, first_line: int) -> tuple[dict, dict]:
     """Parse YAML, returning the data and the line of every field; errors carry file lines."""
-    memory = FRONT_MATTER_MEMORY
-    if memory is None or first_line != 2:
-        return parse_yaml(yaml_text, rel, first_line)
-    key = hashlib.blake2b(yaml_text.encode("utf-8", "surrogateescape"), digest_size=16).digest()
-    packed = memory.known.get(key)
-    if packed is not None:
-        memory.seen[key] = packed
-        return marshal.loads(packed)  # new objects each time, as parsing gives
-    found = parse_yaml(yaml_text, rel, first_line)
-    try:
-        memory.seen[key] = marshal.dumps(found)
-    except ValueError:
-        pass  # a value marshal cannot keep: parsed again next time
-    return found
-
-
-def parse_yaml(yaml_text: str, rel: str, first_line: int) -> tuple[dict, dict]:
     try:
         return parse_with(FastStrictLoader, yaml_text, rel, first_line)
     except (yaml.YAMLError, RecursionError):

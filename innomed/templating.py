@@ -81,23 +81,8 @@ def environment() -> Environment:
     return env
 
 
-# The preview sets this to {}: every save generates the whole site again, but most pages get
-# the same context as last time and so the same text (templates are pure functions of their
-# context). At 1,000 projects this halves the wait after a save. Builds and `check` leave it
-# off, so they never depend on what an earlier run left behind.
-RENDER_CACHE: dict | None = None
-
-
 def render_template(name: str, **context) -> str:
-    if RENDER_CACHE is None:
-        return environment().get_template(name).render(**context)
-    key = (name, context.get("page"))
-    cached = RENDER_CACHE.get(key)
-    if cached is not None and cached[0] == context:
-        return cached[1]
-    text = environment().get_template(name).render(**context)
-    RENDER_CACHE[key] = (context, text)
-    return text
+    return environment().get_template(name).render(**context)
 
 
 @pass_context

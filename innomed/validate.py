@@ -13,11 +13,10 @@ from .body_checks import check_body
 from .errors import ContentError, ContentErrors
 from .paths import outside_reason
 from .slugs import slug_for_title
-from .sources import Source, dotted, per_source
+from .sources import Source, dotted
 from .vocabulary import Vocabularies
 
 
-@per_source  # the models are frozen: the preview can hand an unchanged file the same meta
 def validate_meta(source: Source, model: type[BaseModel], vocabularies: Vocabularies):
     try:
         return model.model_validate(source.meta, context={"vocabularies": vocabularies})

@@ -179,21 +179,6 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError("Tests without exactly one tier:\n" + "\n".join(problems))
 
 
-@pytest.fixture(scope="session", autouse=True)
-def check_memory_in_a_temporary_folder(tmp_path_factory):
-    """`check` remembers its last pass (innomed/check_memory.py) in the user's cache folder;
-    the tests, and every build.py they start, keep theirs in a folder of their own."""
-    import os
-
-    saved = os.environ.get("INNOMED_CACHE_DIR")
-    os.environ["INNOMED_CACHE_DIR"] = str(tmp_path_factory.mktemp("check-memory"))
-    yield
-    if saved is None:
-        del os.environ["INNOMED_CACHE_DIR"]
-    else:
-        os.environ["INNOMED_CACHE_DIR"] = saved
-
-
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
     return make_scratch_site(tmp_path / "site-root")

@@ -9,19 +9,12 @@ import pytest
 
 from innomed.pipeline import CONFIG_FILE, STAGING_DIR, generated_sections
 from innomed.render import Preview
-from innomed.serve import PREVIEW_CACHES, restage
+from innomed.serve import restage
 from innomed.slugs import slug_for_title
 
 from conftest import write_project
 
 pytestmark = pytest.mark.build
-
-
-@pytest.fixture
-def preview_caches(monkeypatch):
-    """The memos serve_site turns on, restored after the test."""
-    for module, name in PREVIEW_CACHES:
-        monkeypatch.setattr(module, name, {})
 
 
 def pages(site: Path) -> dict[str, bytes]:
@@ -33,7 +26,7 @@ def preview_of(root: Path, site: Path) -> Preview:
     return Preview(root / CONFIG_FILE, root / STAGING_DIR, site, generated_sections(), url)
 
 
-def test_a_series_of_saves_shows_what_a_full_render_shows(scratch, tmp_path, preview_caches):
+def test_a_series_of_saves_shows_what_a_full_render_shows(scratch, tmp_path):
     for n in range(3):
         write_project(
             scratch, f"prosjekt-{n}", title=f"Prosjekt {n}", region=["Nord", "Vest"][n % 2]
@@ -65,7 +58,7 @@ def test_a_series_of_saves_shows_what_a_full_render_shows(scratch, tmp_path, pre
 
 
 def test_a_new_title_of_a_page_in_the_menu_shows_as_a_full_render_would(
-    scratch, tmp_path, preview_caches
+    scratch, tmp_path
 ):
     assert restage(scratch) is not None
     preview = preview_of(scratch, tmp_path / "incremental")
@@ -80,7 +73,7 @@ def test_a_new_title_of_a_page_in_the_menu_shows_as_a_full_render_would(
     assert "Om oss i InnoMed" in incremental["om/index.html"].decode()
 
 
-def test_a_page_that_goes_and_comes_back_is_shown_again(scratch, tmp_path, preview_caches):
+def test_a_page_that_goes_and_comes_back_is_shown_again(scratch, tmp_path):
     project = write_project(scratch, "kommer-tilbake", title="Kommer tilbake")
     text = project.read_text()
     assert restage(scratch)
