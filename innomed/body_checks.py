@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .errors import ContentError
-from .sources import Source, per_source
+from .sources import Source
 
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)[^)]*\)")
@@ -56,8 +56,28 @@ def body_lines(source: Source):
             yield source.body_line + offset, line
 
 
+# Characters no page, feed or search index can carry (XML 1.0 refuses them, and lxml stops
+# the news feed on one): C0 and C1 controls but tab and line breaks, DEL, surrogates and the
+# two noncharacters. They come in invisibly, pasted from Word or PDF, or as YAML escapes.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_character(text: str) -> str | None:
+    """How an editor is told about the first control character in `text`, or None."""
+    found = CONTROL.search(text)
+    if found is None:
+        return None
+    return (
+        f"inneholder et usynlig kontrolltegn (U+{ord(found[0]):04X}) etter "
+        f"'{text[: found.start()][-30:]}' (forventet vanlig tekst; skriv teksten inn på nytt "
+        "i stedet for å lime den inn, eller slett tegnet)"
+    )
+
+
 def check_placeholders(source: Source) -> list[ContentError]:
-    """Front-matter values still holding the scaffold's example text."""
+    """Front-matter values still holding the scaffold's example text, or a control character."""
+    from .sources import dotted
+
     errors = []
 
     def walk(value, loc):
@@ -68,8 +88,6 @@ def check_placeholders(source: Source) -> list[ContentError]:
             for index, item in enumerate(value):
                 walk(item, loc + (index,))
         elif isinstance(value, str) and value.strip() in PLACEHOLDERS:
-            from .sources import dotted
-
             errors.append(
                 ContentError(
                     source.rel,
@@ -78,14 +96,19 @@ def check_placeholders(source: Source) -> list[ContentError]:
                     f"'{value.strip()}' står igjen fra malen (forventet din egen tekst)",
                 )
             )
+        elif isinstance(value, str) and (problem := control_character(value)):
+            errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc), problem))
 
     walk(source.meta, ())
     return errors
 
 
-@per_source
 def check_body(source: Source, first_heading_level: int = 2) -> list[ContentError]:
     errors: list[ContentError] = check_placeholders(source)
+    if CONTROL.search(source.body):  # code blocks too: the search index reads them
+        for offset, line in enumerate(source.body.split("\n")):
+            if problem := control_character(line):
+                errors.append(ContentError(source.rel, source.body_line + offset, "tekst", problem))
     previous_level = first_heading_level - 1
     lines = list(body_lines(source))
     # Most lines are prose: each check first looks for the one character it needs, so a

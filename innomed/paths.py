@@ -50,6 +50,13 @@ def outside_reason(name: str, folder: Path, root: Path) -> str | None:
     return None  # inside; whether it exists is reported by the caller, with where to look
 
 
+def is_editor_leftover(name: str) -> bool:
+    """Hidden files and editors' backups and locks (`rapport.md~`, `#rapport.md#`,
+    `.~lock.x.docx#`): never published, whatever a checkout's ignore rules say, so `check`,
+    the build and the preview all see the same files."""
+    return name.startswith((".", "#")) or name.endswith("~")
+
+
 # Besides content, the build publishes the site's own tools: /admin/ (the editing interface,
 # admin/ and the pinned Decap CMS in node_modules). They are code, reviewed as code, never
 # files an entry's front matter can point to.

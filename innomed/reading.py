@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .entries import Entry
 from .errors import ContentError, ContentErrors
-from .paths import content_roots, is_published_file
+from .paths import content_roots, is_editor_leftover, is_published_file
 from .registry import TYPES, ContentType
 from .slugs import slug_for_title
 from .sources import read_source
@@ -99,12 +99,13 @@ def find_files(root: Path, content_type: ContentType, errors: list) -> list[tupl
         return [
             (p, p.relative_to(folder).as_posix())
             for p in sorted(folder.rglob("*.md"))
-            if p.relative_to(folder).parts[0] not in skip
+            if p.relative_to(folder).parts[0] not in skip and not is_editor_leftover(p.name)
         ]
     files = [
         p
         for p in sorted(folder.glob("*.md"))
         if p.name.lower() != "readme.md"
+        and not is_editor_leftover(p.name)
         and not (p.name == "index.md" and shares_folder_with_single(content_type))
     ]
     errors += [
@@ -142,6 +143,8 @@ def check_tree_files(root: Path) -> list[ContentError]:
     errors = []
     for base in content_roots(root):
         for path in sorted(base.rglob("*")):
+            if is_editor_leftover(path.name):
+                continue  # never read or published (paths.is_editor_leftover)
             if (path.is_symlink() or not path.exists()) and not is_published_file(path, root):
                 errors.append(unreadable(path, root))
     return errors

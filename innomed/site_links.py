@@ -35,22 +35,7 @@ ID_ATTRIBUTE = re.compile(r'id="([^"]+)"')
 SCRIPT_ELEMENT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 
 
-# The preview sets this to {}: between two saves nearly every page has the same text, and the
-# render cache (templating.py) hands back the very same string for it.
-LINKS_CACHE: dict | None = None
-
-
 def links_in(path: str, text: str) -> list[tuple[str, str, str]]:
-    """(link as written, staged file it points to, anchor) for every relative link."""
-    if LINKS_CACHE is None:
-        return resolve_links(path, text)
-    known = LINKS_CACHE.get(path)
-    if known is None or known[0] is not text:
-        known = LINKS_CACHE[path] = (text, resolve_links(path, text))
-    return known[1]
-
-
-def resolve_links(path: str, text: str) -> list[tuple[str, str, str]]:
     links = []
     folder = posixpath.dirname(path)
     for target in LINK.findall(rendered_part(text)):
@@ -123,11 +108,7 @@ def check_site(
     docs_dir: Path,
     nav_pages: list[str],
     generated: list[str],
-    links: dict[str, list] | None = None,
-    ids: dict[str, set[str]] | None = None,
 ) -> list[ContentError]:
-    """`links` and `ids`: staged page -> links_in() and heading_ids() of it, for pages whose
-    text is not in `items`."""
     errors: list[ContentError] = []
     for check in (
         lambda: check_collisions(items),
@@ -139,13 +120,11 @@ def check_site(
             errors += problem.errors
     pages = {item.path: item for item in items if isinstance(item, Page)}
     files = {item.path for item in items}
-    anchors: dict[str, set[str]] = dict(ids or {})
-    known = links or {}
+    anchors: dict[str, set[str]] = {}
     for path, page in pages.items():
         if not path.endswith(".md"):
             continue
-        found = known[path] if path in known else links_in(path, page.text)
-        for target, resolved, anchor in found:
+        for target, resolved, anchor in links_in(path, page.text):
             if resolved not in files:
                 errors.append(link_error(page, root, target, "en side eller fil som ikke finnes"))
             elif anchor and resolved.endswith(".md"):
@@ -169,7 +148,24 @@ def check_site(
                     "mkdocs.yml, der siden skal stå)",
                 )
             )
+    for path in nav_pages:
+        if path not in pages:
+            errors.append(nav_error(root, path))
     return errors
+
+
+def nav_error(root: Path, path: str) -> ContentError:
+    """A menu line to a page that is not there: MkDocs stops the build on it (strict)."""
+    config = root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n") if config.is_file() else []
+    line = next((n for n, text in enumerate(lines, 1) if path in text), 1)
+    return ContentError(
+        "mkdocs.yml",
+        line,
+        "nav",
+        f"menyen peker på '{path}', som ikke finnes (forventet en side som finnes; "
+        "sjekk skrivemåten, eller fjern linjen)",
+    )
 
 
 def link_error(page: Page, root: Path, target: str, what: str) -> ContentError:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .pages import Page, StaticFile, url_of
-from .paths import is_published_file
+from .paths import is_editor_leftover, is_published_file
 
 
 def served_at(path: str) -> str:
@@ -84,11 +84,6 @@ def check_containment(items: list[Page | StaticFile], docs_dir: Path, root: Path
         raise ContentErrors(errors)
 
 
-# The preview sets this to {}: path -> the text staged there last, so unchanged pages are
-# neither encoded nor read back from disk again.
-STAGED: dict | None = None
-
-
 def stage(items: list[Page | StaticFile], docs_dir: Path, root: Path) -> set[str]:
     """Write `items` into `docs_dir`; returns the paths written or removed, for the preview."""
     check_collisions(items)
@@ -100,21 +95,15 @@ def stage(items: list[Page | StaticFile], docs_dir: Path, root: Path) -> set[str
         target = docs_dir / item.path
         wanted.add(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(item, Page) and STAGED is not None and STAGED.get(item.path) is item.text:
-            continue  # the preview wrote this very text last time (templating.RENDER_CACHE)
         data = item.text.encode("utf-8") if isinstance(item, Page) else item.source.read_bytes()
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
             changed.add(item.path)
-        if isinstance(item, Page) and STAGED is not None:
-            STAGED[item.path] = item.text  # only once it is on disk
     for existing in sorted(docs_dir.rglob("*"), reverse=True):
         if existing.is_file() and existing not in wanted:
             existing.unlink()
             path = existing.relative_to(docs_dir).as_posix()
             changed.add(path)
-            if STAGED is not None:
-                STAGED.pop(path, None)  # back later with the same text, it must be written
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
     return changed
@@ -135,7 +124,7 @@ def copy_tree_files(
         if (
             is_published_file(path, root)  # never follow a symlink out of the tree
             and path.suffix.lower() not in skip_suffixes
-            and not path.name.startswith(".")
+            and not is_editor_leftover(path.name)
         ):
             files.append(
                 StaticFile(
