@@ -317,10 +317,10 @@ def measure_size(count: int, folder: Path, code: Path) -> dict:
 
 
 def measure_check(root: Path, code: Path, report: Path) -> dict:
-    """`check` with a memory of its own (innomed/check_memory.py): first with none, then
-    again, then after an edit to the report's body, then to its summary (front matter shown
-    only as text), then to its regions (which decide the listings it is on: the whole check).
-    The report is as it was afterwards."""
+    """`check` first, then again, then after an edit to the report's body, then to its
+    summary, then to its regions. The current `check` remembers nothing, so these differ only
+    by noise; older code (`--code`) had a memory of its own, kept here in a scratch folder
+    (INNOMED_CACHE_DIR), so the figures stay comparable. The report is as it was afterwards."""
     command = [sys.executable, str(code / "build.py"), "check", "--root", str(root)]
     env = {"INNOMED_CACHE_DIR": str(root.parent / f"{root.name}-check-memory")}
     shutil.rmtree(env["INNOMED_CACHE_DIR"], ignore_errors=True)

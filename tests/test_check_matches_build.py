@@ -82,3 +82,44 @@ def test_a_title_that_makes_no_address(scratch):
     write_project(scratch, "x", text=PROJECT.format(title='"!!!"', extra="", body="."))
     [problem] = both(scratch)
     assert problem.startswith("projects/x.md:2: title:")
+
+
+def test_a_control_character_in_a_news_summary_is_a_line_not_a_traceback(scratch):
+    """lxml stopped the news feed on it (exit 2, "Intern feil") while `check` said OK."""
+    write(
+        scratch,
+        "content/aktuelt/nyhet.md",
+        '---\ntitle: Nyhet\ndate: "2025-05-02"\nsummary: "Kort \\x0b tekst"\n---\nTekst.\n',
+    )
+    [problem] = both(scratch)
+    assert problem.startswith("content/aktuelt/nyhet.md:4: summary: ") and "U+000B" in problem
+
+
+def test_a_control_character_in_a_body_is_refused_at_its_line(scratch):
+    body = "Første linje.\n\n```\nkode \x1b[31m\n```\n"
+    write_project(scratch, "x", text=PROJECT.format(title="Prosjekt", extra="", body=body))
+    [problem] = both(scratch)
+    assert problem.startswith("projects/x.md:12: tekst: ") and "U+001B" in problem
+
+
+def test_a_menu_line_to_a_missing_page_is_refused_by_check_too(scratch):
+    config = scratch / "mkdocs.yml"
+    config.write_text(config.read_text().replace("nav:\n", "nav:\n  - Borte: borte.md\n"))
+    line = config.read_text().split("\n").index("  - Borte: borte.md") + 1
+    check = run_build_py(scratch, "check")
+    assert check.returncode == 1
+    assert f"mkdocs.yml:{line}: nav: menyen peker på 'borte.md', som ikke finnes" in check.stderr
+
+
+def test_check_remembers_nothing(scratch, tmp_path, monkeypatch):
+    """A memory made `check` say OK to a file the build refused, and a damaged one crashed
+    every later check: `check` now writes nothing at all outside what it is asked to read."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setenv("INNOMED_CACHE_DIR", str(cache / "innomed"))
+    before = sorted(p.relative_to(scratch) for p in scratch.rglob("*"))
+    assert run_build_py(scratch, "check").returncode == 0
+    assert not cache.exists()
+    assert sorted(p.relative_to(scratch) for p in scratch.rglob("*")) == before
+    write_project(scratch, "x", text=PROJECT.format(title="Prosjekt", extra="", body="Skriv her."))
+    assert run_build_py(scratch, "check").returncode == 1

@@ -57,9 +57,7 @@ def test_a_series_of_saves_shows_what_a_full_render_shows(scratch, tmp_path):
     assert "En ny setning om InnoMed." in incremental["om/index.html"].decode()
 
 
-def test_a_new_title_of_a_page_in_the_menu_shows_as_a_full_render_would(
-    scratch, tmp_path
-):
+def test_a_new_title_of_a_page_in_the_menu_shows_as_a_full_render_would(scratch, tmp_path):
     assert restage(scratch) is not None
     preview = preview_of(scratch, tmp_path / "incremental")
     about = scratch / "content/om/index.md"
