@@ -272,8 +272,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from innomed.pipeline import generated_sections
-from innomed.render import not_in_nav_option
+from innomed.model.catalog import generated_sections
+from innomed.render.engine import not_in_nav_option
 root = Path(sys.argv[2])
 build(load_config(str(root / "mkdocs.yml"), docs_dir=str(root / ".build/docs"),
       site_dir=sys.argv[3], strict=True, **not_in_nav_option(generated_sections())))

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import ContentErrors, summarize
-from .scaffold import scaffold_types
+from innomed.generate.scaffold import scaffold_types
+from innomed.model.errors import ContentErrors, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -143,7 +143,7 @@ def run(argv: list[str] | None = None) -> int:
     if command == "new":
         return run_new(root, args.type, args.args)
     if command == "serve":
-        from .serve import serve_site
+        from innomed.preview.serve import serve_site
 
         return serve_site(root, args.port)
     out = (args.out or root / "site") if args.command else root / "site"
@@ -154,7 +154,7 @@ def run_check(root: Path, output_format: str) -> int:
     """Everything the build refuses before the engine runs, and nothing remembered: on the
     real site this whole check takes about half a second, so no shortcut is worth a wrong
     "OK" (issue 22: a memory that answered for the whole check could disagree with it)."""
-    from .pipeline import check_site_items
+    from innomed.pipeline import check_site_items
 
     started = time.perf_counter()
     try:
@@ -175,7 +175,7 @@ def run_check(root: Path, output_format: str) -> int:
 
 def run_todo(root: Path) -> int:
     """Editors' to-do list: every `notes:` entry, then every file without `source:`."""
-    from .pipeline import load_content
+    from innomed.pipeline import load_content
 
     try:
         content = load_content(root)
@@ -193,10 +193,10 @@ def run_todo(root: Path) -> int:
 
 
 def run_schema(root: Path) -> int:
-    from .cms import write_config
-    from .pipeline import VOCABULARY_FILE
-    from .schemas import write_schemas
-    from .vocabulary import load_vocabularies
+    from innomed.cms.decap import write_config
+    from innomed.cms.schemas import write_schemas
+    from innomed.model.config import VOCABULARY_FILE
+    from innomed.model.vocabulary import load_vocabularies
 
     try:
         vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
@@ -213,9 +213,9 @@ def run_schema(root: Path) -> int:
 def run_new(root: Path, kind: str, values: list[str]) -> int:
     import datetime as dt
 
-    from .pipeline import VOCABULARY_FILE
-    from .scaffold import ScaffoldError, scaffold
-    from .vocabulary import load_vocabularies
+    from innomed.generate.scaffold import ScaffoldError, scaffold
+    from innomed.model.config import VOCABULARY_FILE
+    from innomed.model.vocabulary import load_vocabularies
 
     try:
         vocabularies = load_vocabularies(root / VOCABULARY_FILE, root)
@@ -227,7 +227,7 @@ def run_new(root: Path, kind: str, values: list[str]) -> int:
         report(problem, "text")
         return 1
     print(f"Laget {path.relative_to(root).as_posix()}")
-    from .cms import write_config
+    from innomed.cms.decap import write_config
 
     write_config(root, vocabularies)  # courses and modules are listed by file in /admin/
     for step in steps:
@@ -237,8 +237,8 @@ def run_new(root: Path, kind: str, values: list[str]) -> int:
 
 
 def run_build(root: Path, out: Path, production: bool = False) -> int:
-    from .pipeline import build_site
-    from .render import RenderError
+    from innomed.pipeline import build_site
+    from innomed.render.engine import RenderError
 
     started = time.perf_counter()
     try:

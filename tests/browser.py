@@ -214,7 +214,7 @@ def audit_site(request, tmp_path_factory) -> AuditSite:
     """The real site; if the real content does not build yet, a scratch copy with showcase
     projects (the theme is what is audited, and every content error is reported elsewhere)."""
     require_tools()
-    from innomed.errors import ContentErrors
+    from innomed.model.errors import ContentErrors
 
     prebuilt = os.environ.get("INNOMED_AUDIT_ROOT")
     if prebuilt:  # audit what `python build.py build --root DIR` left in DIR/site
@@ -260,7 +260,7 @@ def audit_summary(audit_site):
         date=datetime.date.today().isoformat(),
     )
     yield summary
-    from innomed.audit_summary import SUMMARY_FILE
+    from innomed.generate.audit_summary import SUMMARY_FILE
 
     default = str(REPO / SUMMARY_FILE) if audit_site.source == "real" else ""
     target = os.environ.get("INNOMED_AUDIT_SUMMARY", default)

@@ -107,7 +107,7 @@ def make_scratch_site(root: Path) -> Path:
 
 
 def hand_written_nav_pages() -> list[str]:
-    from innomed.pipeline import read_nav_files
+    from innomed.model.config import read_nav_files
 
     return [path for path in read_nav_files(REPO) if not path.startswith(GENERATED)]
 

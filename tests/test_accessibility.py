@@ -445,7 +445,7 @@ def test_summary_states_what_the_audit_found(audit, vnu_messages, audit_summary)
     """The record the accessibility statement is built from (written at the end of the session
     to data/tilgjengelighetstest.json) holds the audit's own results, and the statement shows
     them: checked against the Audit object and vnu's messages, not against the record itself."""
-    from innomed.audit_summary import statement_section
+    from innomed.generate.audit_summary import statement_section
 
     data = audit_summary.as_dict()
     assert data["date"] == datetime.date.today().isoformat()

@@ -24,8 +24,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from innomed.cms import read_title
-from innomed.slugs import slug_for_title
+from innomed.cms.decap import read_title
+from innomed.model.slugs import slug_for_title
 
 pytest_plugins = ["browser"]  # the session's one Chromium (Playwright allows one per process)
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from innomed.cms import CONFIG_FILE, generate_config, required_lists
-from innomed.pipeline import VOCABULARY_FILE
-from innomed.registry import TYPES
-from innomed.vocabulary import load_vocabularies
+from innomed.cms.decap import CONFIG_FILE, generate_config, required_lists
+from innomed.model.config import VOCABULARY_FILE
+from innomed.model.registry import TYPES
+from innomed.model.vocabulary import load_vocabularies
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = """
@@ -93,7 +93,7 @@ def test_format_round_trips_every_file_and_changes_one_line(tmp_path):
     ]
     title = "Prosjekterfaring: Bedre flyt for eldre i Bærum og Ålesund"
     results = run_js(tmp_path, SCRIPT, json.dumps(files), title)
-    from innomed.slugs import slug_for_title
+    from innomed.model.slugs import slug_for_title
 
     assert results.pop("slug") == slug_for_title(title)
     assert [p for p, r in results.items() if not r["same"]] == []

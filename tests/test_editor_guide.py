@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from innomed.search_text import Stems, shard_name
+from innomed.search.text import Stems, shard_name
 
 from conftest import REPO, run_build_py, write_project
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from innomed.templating import script_json
+from innomed.generate.templating import script_json
 
 from conftest import REPO, front_matters, vocabulary
 

@@ -5,12 +5,13 @@ import re
 
 import pytest
 
-from innomed.generate_listings import PAGE_SIZE, generate_project_listings
-from innomed.generate_pages import render_entry
-from innomed.generate_redirects import generate_redirects
-from innomed.pages import link, url_of
-from innomed.pipeline import generate_site, load_content
-from innomed.templating import page_window
+from innomed.generate.entry_pages import render_entry
+from innomed.generate.listings import PAGE_SIZE, generate_project_listings
+from innomed.generate.redirects import generate_redirects
+from innomed.generate.site import generate_site
+from innomed.generate.templating import page_window
+from innomed.model.pages import link, url_of
+from innomed.pipeline import load_content
 
 from conftest import write_project
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from innomed.errors import ContentErrors
+from innomed.model.errors import ContentErrors
 from innomed.pipeline import load_content
 
 pytest_plugins = ["browser"]  # the session's one Chromium (Playwright allows one per process)
@@ -172,8 +172,8 @@ def test_code_and_allowed_html_are_not_refused(scratch):
 def test_link_like_text_in_front_matter_is_text_not_a_broken_link(scratch):
     """A summary is shown as the characters written, so `[rapporten](rapport.md)` in it is no
     link to check: the page's front matter and its listings' <script> data hold it as text."""
+    from innomed.checks.site_links import links_in
     from innomed.pipeline import check_site_items
-    from innomed.site_links import links_in
 
     looks_linked = "Se [rapporten](rapport.md) og ![bildet](mangler.png#topp)."
     write_project(
@@ -187,7 +187,7 @@ def test_link_like_text_in_front_matter_is_text_not_a_broken_link(scratch):
 
 @pytest.mark.unit
 def test_links_are_read_from_what_the_engine_renders():
-    from innomed.site_links import links_in
+    from innomed.checks.site_links import links_in
 
     text = (
         '---\ndescription: "[a](a.md)"\n---\n# Tittel\n\n'
@@ -201,10 +201,10 @@ def test_links_are_read_from_what_the_engine_renders():
 def test_the_build_refuses_script_that_slips_past_the_content_checks(scratch, monkeypatch):
     """Defence in depth: if a template or the engine ever let script through, the built HTML
     is verified before it replaces site/."""
-    from innomed import html_policy
+    from innomed.model import html_policy
 
     monkeypatch.setattr(html_policy, "check_html", lambda *a, **k: [])
-    monkeypatch.setattr("innomed.content.check_html", lambda *a, **k: [])
+    monkeypatch.setattr("innomed.model.content.check_html", lambda *a, **k: [])
     write_project(
         scratch,
         "x",
@@ -346,9 +346,9 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_one_recov
 @pytest.mark.build
 def test_a_failed_search_index_keeps_the_previous_site(scratch, monkeypatch):
     """The index is written before the swap; when writing it fails, nothing is swapped."""
-    from innomed import search_index
     from innomed.pipeline import build_site
-    from innomed.render import RenderError
+    from innomed.render.engine import RenderError
+    from innomed.search import index as search_index
 
     write_project(scratch, "x", text=project_text(title="Tittel", summary="K.", owner="E"))
     assert run_build_py(scratch, "build").returncode == 0

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from innomed.pipeline import CONFIG_FILE, STAGING_DIR, generated_sections
-from innomed.render import Preview
-from innomed.serve import restage
-from innomed.slugs import slug_for_title
+from innomed.model.catalog import generated_sections
+from innomed.model.config import CONFIG_FILE
+from innomed.model.slugs import slug_for_title
+from innomed.pipeline import STAGING_DIR
+from innomed.preview.incremental import Preview
+from innomed.preview.serve import restage
 
 from conftest import write_project
 

@@ -13,11 +13,11 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from innomed.errors import ContentErrors
-from innomed.generate_pages import render_entry
+from innomed.generate.entry_pages import render_entry
+from innomed.model.errors import ContentErrors
+from innomed.model.slugs import heading_anchor
+from innomed.model.sources import parse_front_matter
 from innomed.pipeline import load_content
-from innomed.slugs import heading_anchor
-from innomed.sources import parse_front_matter
 
 from conftest import heading_text, make_scratch_site, write_project
 
@@ -135,7 +135,7 @@ def test_relative_links_agree_with_relpath(target, start):
     of posixpath.relpath; both spellings (staged paths and directory URLs) must agree."""
     import posixpath
 
-    from innomed.pages import relative
+    from innomed.model.pages import relative
 
     assert relative(target, start) == posixpath.relpath(target, start or ".")
     assert relative(f"/{target}/", f"/{start}/") == posixpath.relpath(f"/{target}/", f"/{start}/")
@@ -145,7 +145,7 @@ def reference_heading_ids(text: str) -> set[str]:
     """heading_ids as it was first written, line by line and searching every id=" with \b:
     the oracle for the faster one. A title's own anchor is not what changed (title_anchor
     only moved into a function and is cached), so it is shared."""
-    from innomed.site_links import EXPLICIT_ID, FENCE, HEADING, title_anchor
+    from innomed.checks.site_links import EXPLICIT_ID, FENCE, HEADING, title_anchor
 
     ids: set[str] = set()
     counts: dict[str, int] = {}
@@ -184,7 +184,7 @@ PAGE_LINE = st.text(
 @example('xid=" id="b"')  # an id=" inside a refused one still counts
 @example("```\n# inne\n```\n# ute\n# ute")
 def test_heading_ids_finds_what_reading_line_by_line_finds(text):
-    from innomed.site_links import heading_ids
+    from innomed.checks.site_links import heading_ids
 
     assert heading_ids(text) == reference_heading_ids(text)
 
@@ -198,6 +198,6 @@ REFERENCE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\
 @example("![bilde](a.png) [lenke](b.md#c)")
 @example('!![x](a) ![](b "tittel")')
 def test_links_are_found_as_the_pattern_with_the_image_mark_finds_them(text):
-    from innomed.site_links import LINK
+    from innomed.checks.site_links import LINK
 
     assert LINK.findall(text) == REFERENCE_LINK.findall(text)

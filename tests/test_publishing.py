@@ -109,8 +109,9 @@ def test_statement_is_built_from_the_committed_audit_record():
     import datetime
     import json
 
-    from innomed.audit_summary import SUMMARY_FILE, statement_section
-    from innomed.pipeline import generate_site, load_content
+    from innomed.generate.audit_summary import SUMMARY_FILE, statement_section
+    from innomed.generate.site import generate_site
+    from innomed.pipeline import load_content
 
     assert str(SUMMARY_FILE) == "data/tilgjengelighetstest.json"
     tracked = subprocess.run(

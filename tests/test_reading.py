@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from innomed.errors import ContentErrors
-from innomed.sources import read_source
+from innomed.model.errors import ContentErrors
+from innomed.model.sources import read_source
 
 from conftest import write
 

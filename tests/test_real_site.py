@@ -53,7 +53,7 @@ def listing_slugs(site: Path, first: str) -> list[str]:
 
 
 def test_every_project_file_name_is_its_slug():
-    from innomed.slugs import slug_for_title
+    from innomed.model.slugs import slug_for_title
 
     for stem, meta in PROJECTS.items():
         assert (meta.get("slug") or slug_for_title(meta["title"])) == stem, stem
@@ -96,7 +96,7 @@ def test_patient_group_and_round_pages_match_front_matter(real_site):
 
 
 def test_fact_boxes_show_the_front_matter(real_site):
-    from innomed.generate_projects import translator
+    from innomed.generate.projects import translator
 
     for stem, meta in PROJECTS.items():
         soup = html(real_site, f"prosjekt/{slug_of(stem)}")

@@ -11,12 +11,13 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import Field
 
-from innomed import registry
-from innomed.errors import ContentErrors
-from innomed.models import EntryMeta, Text
-from innomed.pipeline import build_site, generated_sections, load_content
-from innomed.schemas import SCHEMAS, generate_schemas
-from innomed.vocabulary import load_vocabularies
+from innomed.cms.schemas import SCHEMAS, generate_schemas
+from innomed.model import registry
+from innomed.model.catalog import generated_sections
+from innomed.model.errors import ContentErrors
+from innomed.model.models import EntryMeta, Text
+from innomed.model.vocabulary import load_vocabularies
+from innomed.pipeline import build_site, load_content
 
 from conftest import write, write_project
 

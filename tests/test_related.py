@@ -8,11 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from innomed.errors import ContentErrors
-from innomed.generate_pages import render_entry
-from innomed.generate_projects import project_context
+from innomed.generate.entry_pages import render_entry
+from innomed.generate.projects import project_context
+from innomed.model.errors import ContentErrors
+from innomed.model.related import MAX_PROJECTS, WINDOW, RelatedIndex
 from innomed.pipeline import load_content
-from innomed.related import MAX_PROJECTS, WINDOW, RelatedIndex
 
 from conftest import write, write_project
 
@@ -74,7 +74,7 @@ def terms(project) -> dict:
 
 
 def expected_reasons(a, b) -> list[str]:
-    """Computed here from front matter, independently of innomed/related.py."""
+    """Computed here from front matter, independently of innomed/model/related.py."""
     reasons = []
     for facet in ("patient_groups", "themes", "regions"):
         shared = [label for label in terms(a)[facet] if label in terms(b)[facet]]

@@ -49,8 +49,8 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(scratch, mon
     )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     # The scratch site is far below the page counts where forking pays: fork anyway.
-    monkeypatch.setattr("innomed.cores.WORTH_FORKING", 1)
-    monkeypatch.setattr("innomed.search_index.PARALLEL_FROM", 1)
+    monkeypatch.setattr("innomed.speed.cores.WORTH_FORKING", 1)
+    monkeypatch.setattr("innomed.search.index.PARALLEL_FROM", 1)
     monkeypatch.setenv("INNOMED_WORKERS", "1")
     build_site(scratch, scratch / "single")
     monkeypatch.setenv("INNOMED_WORKERS", "3")
@@ -67,7 +67,7 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(scratch, mon
 def test_the_engine_still_stops_on_a_link_to_a_missing_anchor_our_check_let_through(
     scratch, monkeypatch
 ):
-    from innomed.errors import ContentErrors
+    from innomed.model.errors import ContentErrors
 
     for n in range(4):
         write_project(scratch, f"prosjekt-{n}", title=f"Prosjekt nummer {n}")

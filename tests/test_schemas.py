@@ -7,9 +7,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from innomed.schemas import SCHEMAS, generate_schemas, remark_config
-from innomed.sources import read_source
-from innomed.vocabulary import load_vocabularies
+from innomed.cms.schemas import SCHEMAS, generate_schemas, remark_config
+from innomed.model.sources import read_source
+from innomed.model.vocabulary import load_vocabularies
 
 pytestmark = pytest.mark.unit
 

@@ -1,4 +1,4 @@
-"""Site search (innomed/search_index.py; engine theme/assets/sok-motor.js, UI innomed-search.js).
+"""Site search (innomed/search/index.py; engine theme/assets/sok-motor.js, UI innomed-search.js).
 
 Expectations are computed from the built pages and the front matter, never pinned: which
 indexed pages contain a word, which projects are in a region.
@@ -20,7 +20,7 @@ pytest_plugins = ["browser"]
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_QUERY_BUDGET = 150 * 1024  # bytes, gzip: what the first search may download
-INDEX = "sokeindeks"  # innomed/search_index.py OUTPUT_FOLDER
+INDEX = "sokeindeks"  # innomed/search/index.py OUTPUT_FOLDER
 ENGINE = "/assets/sok-motor.js"
 
 
@@ -41,7 +41,7 @@ def search_files(fetched: list[str], origin: str) -> list[str]:
 
 def indexed_pages(site: Path) -> dict[str, BeautifulSoup]:
     """URL -> the article that is indexed (data-search-body), minus the excluded parts."""
-    from innomed.search_index import EXCLUDE_SELECTORS, OUTPUT_FOLDER
+    from innomed.search.index import EXCLUDE_SELECTORS, OUTPUT_FOLDER
 
     pages = {}
     for path in sorted(site.rglob("index.html")):
@@ -69,7 +69,7 @@ def pages_with_word_starting(pages: dict, start: str) -> set[str]:
 
 @pytest.mark.build
 def test_only_entry_articles_are_indexed_never_listings_or_navigation(real_site):
-    from innomed.registry import TYPES
+    from innomed.model.registry import TYPES
 
     site = Path(real_site)
     pages = indexed_pages(site)
@@ -311,8 +311,8 @@ XSS_TITLE = '"><img src=x onerror=alert(1)>'
 def test_a_title_with_markup_is_shown_as_text(chromium, scratch, tmp_path, monkeypatch):
     """Also: every shard split by three letters (as the common starts of a large archive
     are), so the engine reads a split index here."""
-    from innomed import search_text
     from innomed.pipeline import build_site
+    from innomed.search import text as search_text
 
     from browser import SiteServer
     from conftest import write_project
@@ -347,7 +347,7 @@ def test_the_index_is_byte_identical_on_every_run_and_with_any_number_of_workers
 ):
     import shutil
 
-    from innomed import search_index
+    from innomed.search import index as search_index
 
     def files(folder: Path) -> dict[str, bytes]:
         return {

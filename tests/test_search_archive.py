@@ -20,7 +20,7 @@ pytest_plugins = ["browser"]
 REPO = Path(__file__).resolve().parent.parent
 ARCHIVE = 1000
 
-# Search filter -> a project's values, from its front matter (innomed/search_front.py).
+# Search filter -> a project's values, from its front matter (innomed/search/front.py).
 SEARCH_FILTERS = {
     "region": lambda m: as_list(m.get("regions")),
     "pasientgruppe": lambda m: as_list(m.get("patient_groups")),

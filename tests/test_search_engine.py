@@ -1,5 +1,5 @@
 """The search engine in the browser (theme/assets/sok-motor.js) splits and stems words exactly
-as the indexer (innomed/search_text.py, snowballstemmer) did: otherwise a query word would
+as the indexer (innomed/search/text.py, snowballstemmer) did: otherwise a query word would
 look for a stem the index does not have. Run in Chromium on the real site's index."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import snowballstemmer
 
-from innomed import search_text
-from innomed.search_index import OUTPUT_FOLDER
+from innomed.search import text as search_text
+from innomed.search.index import OUTPUT_FOLDER
 
 from browser import goto, new_context
 

@@ -1,5 +1,5 @@
-"""The search index's pure parts (innomed/search_text.py) and the indexer on hand-written HTML
-(innomed/search_index.py): no MkDocs, no browser."""
+"""The search index's pure parts (innomed/search/text.py) and the indexer on hand-written HTML
+(innomed/search/index.py): no MkDocs, no browser."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import snowballstemmer
 
-from innomed import search_index, search_text
+from innomed.search import index as search_index
+from innomed.search import text as search_text
 
 pytestmark = pytest.mark.unit
 

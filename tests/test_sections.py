@@ -4,9 +4,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from innomed.errors import ContentErrors
-from innomed.feeds import news_feed, podcast_feed
-from innomed.pipeline import generate_site, load_content
+from innomed.generate.feeds import news_feed, podcast_feed
+from innomed.generate.site import generate_site
+from innomed.model.errors import ContentErrors
+from innomed.pipeline import load_content
 
 from conftest import run_build_py, write, write_project
 

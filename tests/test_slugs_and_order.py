@@ -2,8 +2,8 @@
 
 import pytest
 
-from innomed.collation import norwegian_key
-from innomed.slugs import heading_anchor, slug_for_title
+from innomed.model.collation import norwegian_key
+from innomed.model.slugs import heading_anchor, slug_for_title
 
 pytestmark = pytest.mark.unit
 

@@ -90,7 +90,7 @@ def test_no_theme_file_names_a_hashed_material_asset():
 
 
 def test_postprocess_removes_autocomplete_from_checkboxes_and_materials_search(tmp_path):
-    from innomed.postprocess import postprocess
+    from innomed.render.postprocess import postprocess
 
     page = tmp_path / "a" / "index.html"
     page.parent.mkdir()

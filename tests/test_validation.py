@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from innomed.errors import ContentErrors
+from innomed.model.errors import ContentErrors
 from innomed.pipeline import load_content
 
 from conftest import write, write_project

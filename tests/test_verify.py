@@ -1,4 +1,4 @@
-"""The last check of the built HTML (innomed/verify.py) sees what a browser would run.
+"""The last check of the built HTML (innomed/checks/verify.py) sees what a browser would run.
 
 The markup here is what no editor can write past `check` (tests/test_hostile.py shows that);
 it stands for a hole in a template or a future engine, which verify must still catch.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from innomed.verify import scan_html, verify_site
+from innomed.checks.verify import scan_html, verify_site
 
 pytestmark = pytest.mark.unit
 

@@ -1,0 +1,109 @@
+"""Reading one built page for the search index (innomed/search/index.py): its article text
+minus navigation, its title, type and filter values, and its document for sokeindeks/side/.
+
+The page says what is indexed: theme/main.html marks an entry page's article BODY and writes
+its filter values as FILTER elements inside a `data-search-ignore` one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree, html
+
+from innomed.search import text as search_text
+
+# Text inside an indexed article that is not the article's own: navigation and other pages'
+# summaries. The breadcrumbs carry data-search-exclude (innomed/generate/templates/_macros.md.j2).
+# Only tag, .class and [attribute] selectors (xpath_of translates them).
+EXCLUDE_SELECTORS = [
+    "[data-search-exclude]",
+    "[data-search-ignore]",
+    ".breadcrumbs",
+    ".project-cards",
+    ".project-card",
+    ".pagination",
+    ".headerlink",
+    "nav",
+]
+
+BODY = "data-search-body"
+FILTER = "data-search-filter"
+# Elements whose edges separate words ("<p>a</p><p>b</p>" is "a b", "sy<em>ke</em>" is one).
+BLOCKS = frozenset(
+    "address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 "
+    "h3 h4 h5 h6 header hr li main ol p pre section summary table td th tr ul".split()
+)
+NOT_TEXT = frozenset({"script", "style", "template", "noscript"})
+PARSER = html.HTMLParser(encoding="utf-8")  # MkDocs writes UTF-8
+
+
+@dataclass
+class Page:
+    url: str  # relative to the site root: "prosjekt/x/"
+    kind: str
+    filters: list[tuple[str, str]]
+    counts: dict[str, int]  # stem -> weighted count
+    length: int  # words in the article
+    digest: bytes  # of its document, for the index's version
+
+
+def xpath_of(selector: str) -> str:
+    """ "nav" -> .//nav, ".card" -> the elements with that class, "[x]" -> with attribute x."""
+    if selector.startswith("."):
+        return f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {selector[1:]} ')]"
+    if selector.startswith("["):
+        return f".//*[@{selector[1:-1]}]"
+    return f".//{selector}"
+
+
+EXCLUDED = etree.XPath(" | ".join(xpath_of(s) for s in EXCLUDE_SELECTORS))
+
+
+def text_of(element, into: list[str]) -> None:
+    """The text of an element, with a space at the edges of block elements."""
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in NOT_TEXT:
+            block = child.tag in BLOCKS
+            into.append(" " if block else "")
+            into.append(child.text or "")
+            text_of(child, into)
+            into.append(" " if block else "")
+        into.append(child.tail or "")  # a comment's tail is text too
+
+
+def plain(element) -> str:
+    parts = [element.text or ""]
+    text_of(element, parts)
+    return " ".join("".join(parts).split())
+
+
+_stems: search_text.Stems | None = None  # one per process: each worker learns its own
+
+
+def read_page(path: Path, url: str, document: Path) -> Page | None:
+    """An indexed page's terms and filters; writes its document (side/) to `document`."""
+    global _stems
+    data = path.read_bytes()
+    if BODY.encode() not in data:
+        return None
+    root = html.document_fromstring(data, parser=PARSER)
+    bodies = root.xpath(f"//*[@{BODY}]")
+    if not bodies:
+        return None
+    body = bodies[0]
+    filters = [(e.get(FILTER), plain(e)) for e in body.xpath(f".//*[@{FILTER}]")]
+    for element in EXCLUDED(body):
+        element.drop_tree()  # keeps the text after it
+    heading = body.find(".//h1")
+    title = plain(heading) if heading is not None else ""
+    text = plain(body)
+    kind = next((value for name, value in filters if name == "type"), "")
+    content = search_text.dumps({"url": url, "title": title, "type": kind, "text": text}).encode()
+    document.write_bytes(content)
+    _stems = _stems or search_text.Stems()
+    counts, length = search_text.term_counts(title, text, _stems)
+    others = [f for f in filters if f[0] != "type"]
+    return Page(url, kind, others, counts, length, hashlib.sha256(content).digest())
