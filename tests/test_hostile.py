@@ -135,6 +135,12 @@ def test_front_matter_markup_comes_out_as_text_in_every_output(scratch):
         ('## Overskrift { onclick="alert(1)" }', "html"),
         ("Avsnitt.\n{ onmouseover=alert(1) }", "html"),
         ('<div style="background:url(x)">Tekst</div>', "html"),
+        # Every element that is allowed, with an event handler: the allow-list must refuse
+        # each handler itself, not only on elements it happens to refuse anyway.
+        ('<a href="https://innomed.no/" onclick="alert(1)">lenke</a>', "html"),
+        ("<p ONCLICK='alert(1)'>Tekst</p>", "html"),
+        ('<span lang="nn" onmouseover=alert(1)>Tekst</span>', "html"),
+        ('<details onToggle="alert(1)"><summary>Mer</summary>Tekst</details>', "html"),
     ],
 )
 def test_script_in_a_body_is_refused_with_file_and_line(scratch, body, field):
@@ -561,3 +567,14 @@ def test_a_broken_file_is_one_error_not_one_in_every_file_that_links_to_it(scrat
         "related_projects: [malet]\n---\nSe [målet](prosjekt:malet).\n",
     )
     assert {error.path for error in errors_of(scratch)} == {"projects/maal.md"}
+
+
+@pytest.mark.unit
+def test_no_allowed_attribute_runs_script():
+    from innomed.model.html_policy import ALLOWED_ATTRIBUTES, check_html
+    from innomed.model.sources import Source
+
+    assert not [name for name in ALLOWED_ATTRIBUTES if name.lower().startswith("on")]
+    for name in ("onclick", "onload", "onfocus", "onpointerdown"):
+        source = Source(Path("x.md"), "x.md", {}, f'<a href="https://a.no/" {name}="x">a</a>', 5)
+        assert [(e.line, e.field) for e in check_html(source, set())] == [(5, "html")], name
