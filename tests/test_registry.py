@@ -1,6 +1,6 @@
 """A content type is declared once: adding one is its model, a template and a registry entry.
 
-The test declares an "event" type the way an engineer would, and checks that everything that
+The test declares a "testevent" type the way an engineer would, and checks that everything that
 asks the registry (reading, validation, addresses, links, listings kept out of the nav,
 schemas, the preview's watch list) takes it in without any other change.
 """
@@ -29,28 +29,30 @@ class EventMeta(EntryMeta):
 
 
 EVENT = registry.ContentType(
-    "event",
-    "arrangement",
+    "testevent",
+    "testarrangement",
     EventMeta,
-    "arrangementer",
+    "testarrangementer",
     "files",
-    page="arrangementer/{slug}.md",
+    page="testarrangementer/{slug}.md",
     template="entry.md.j2",
-    link_kind="arrangement",
+    link_kind="testarrangement",
 )
 
 
 @pytest.fixture
 def with_events(monkeypatch):
-    monkeypatch.setitem(registry.TYPES, "event", EVENT)
-    monkeypatch.setitem(SCHEMAS, "event", (EVENT.model, EVENT.schema_globs()))
+    # A name of its own: a real "event" type added later must not collide with the test's.
+    assert EVENT.name not in registry.TYPES and EVENT.folder not in registry.source_folders()
+    monkeypatch.setitem(registry.TYPES, "testevent", EVENT)
+    monkeypatch.setitem(SCHEMAS, "testevent", (EVENT.model, EVENT.schema_globs()))
 
 
 @pytest.mark.build
 def test_a_new_type_needs_only_model_template_and_registry_entry(scratch, with_events):
     write(
         scratch,
-        "arrangementer/frokostmote.md",
+        "testarrangementer/frokostmote.md",
         """\
         ---
         title: Frokostmøte om `gevinster` { onclick="x" }
@@ -72,22 +74,27 @@ def test_a_new_type_needs_only_model_template_and_registry_entry(scratch, with_e
         regions: [Nord]
         owner: Eier
         ---
-        Se [frokostmøtet](arrangement:frokostmote).
+        Se [frokostmøtet](testarrangement:frokostmote).
         """,
     )
     content = load_content(scratch)
-    assert [e.slug for e in content.of("event")] == ["frokostmote"]
-    assert "arrangementer" in generated_sections() and "arrangementer" in registry.source_folders()
+    assert [e.slug for e in content.of("testevent")] == ["frokostmote"]
+    assert (
+        "testarrangementer" in generated_sections()
+        and "testarrangementer" in registry.source_folders()
+    )
     build_site(scratch, scratch / "site")
-    page = scratch / "site/arrangementer/frokostmote/index.html"
+    page = scratch / "site/testarrangementer/frokostmote/index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
     heading = soup.select_one("article h1")
     assert heading.get_text().startswith('Frokostmøte om `gevinster` { onclick="x" }')
     assert not heading.has_attr("onclick") and not heading.find("code")
     project = BeautifulSoup((scratch / "site/prosjekt/prosjekt/index.html").read_text(), "lxml")
-    assert project.find("a", string="frokostmøtet")["href"] == "../../arrangementer/frokostmote/"
+    assert (
+        project.find("a", string="frokostmøtet")["href"] == "../../testarrangementer/frokostmote/"
+    )
     schemas = generate_schemas(load_vocabularies(scratch / "data/vocabulary.yml", scratch))
-    assert "event.schema.json" in schemas
+    assert "testevent.schema.json" in schemas
 
 
 @pytest.mark.unit
@@ -104,11 +111,21 @@ def test_a_link_to_a_missing_entry_of_the_new_type_names_the_type(scratch, with_
         regions: [Nord]
         owner: Eier
         ---
-        Se [møtet](arrangement:finnes-ikke).
+        Se [møtet](testarrangement:finnes-ikke).
         """,
     )
     with pytest.raises(ContentErrors) as problem:
         load_content(scratch)
     [error] = problem.value.errors
     assert error.path == "projects/p.md" and error.line == 9
-    assert "ingen arrangement med adressen 'finnes-ikke'" in error.message
+    assert "ingen testarrangement med adressen 'finnes-ikke'" in error.message
+
+
+@pytest.mark.unit
+def test_two_types_may_not_share_a_name_or_a_link_kind():
+    project = registry.TYPES["project"]
+    with pytest.raises(ValueError, match="share a name: project"):
+        registry.declare(project, project)
+    with pytest.raises(ValueError, match="share a link_kind: prosjekt"):
+        registry.declare(project, EVENT.__class__(**{**EVENT.__dict__, "link_kind": "prosjekt"}))
+    assert registry.declare(*registry.TYPES.values()) == registry.TYPES

@@ -49,6 +49,9 @@ class ContentType:
     parent: str | None = None  # for "children": the type whose folders hold them
     scaffold: str | None = None  # `build.py new` template (innomed/generate/templates/scaffold/)
     order: Callable = ordering.by_address  # how lists of this type are sorted
+    # Search filters: (filter name, field). The filter names are the groups the search dialog
+    # knows (theme/assets/innomed-search.js); any field holding such values can feed one.
+    facets: tuple[tuple[str, str], ...] = ()
 
     def required(self, name: str) -> str:
         """An optional setting that the caller needs: a KeyError says which type lacks it."""
@@ -89,123 +92,136 @@ class ContentType:
         }
 
 
-TYPES: dict[str, ContentType] = {
-    t.name: t
-    for t in (
-        ContentType(
-            "project",
-            "prosjekt",
-            ProjectMeta,
-            "projects",
-            "files",
-            page="prosjekt/{slug}.md",
-            template="project.md.j2",
-            slug_from="title",
-            link_kind="prosjekt",
-            assets="filer/{slug}",
-            listing="prosjekt/index.md",
-            scaffold="project.md.j2",
-            order=ordering.newest_allocation_first,
+def declare(*types: ContentType) -> dict[str, ContentType]:
+    """Name -> type, refusing two types with one name or one link kind (a dict would
+    silently keep the last, and `[tekst](kind:slug)` would point at the wrong type)."""
+    for attribute in ("name", "link_kind"):
+        values = [getattr(t, attribute) for t in types if getattr(t, attribute)]
+        if twice := sorted({v for v in values if values.count(v) > 1}):
+            raise ValueError(f"content types share a {attribute}: {', '.join(twice)}")
+    return {t.name: t for t in types}
+
+
+TYPES: dict[str, ContentType] = declare(
+    ContentType(
+        "project",
+        "prosjekt",
+        ProjectMeta,
+        "projects",
+        "files",
+        page="prosjekt/{slug}.md",
+        template="project.md.j2",
+        slug_from="title",
+        link_kind="prosjekt",
+        assets="filer/{slug}",
+        listing="prosjekt/index.md",
+        scaffold="project.md.j2",
+        order=ordering.newest_allocation_first,
+        # The phase is the phase at the start of InnoMed's coaching, as in /faser/.
+        facets=(
+            ("region", "regions"),
+            ("pasientgruppe", "patient_groups"),
+            ("tema", "themes"),
+            ("fase", "phase_start"),
         ),
-        ContentType(
-            "page", "side", PageMeta, "content", "tree", page="{slug}", template="page.md.j2"
-        ),
-        ContentType(
-            "report",
-            "erfaringsrapport",
-            ReportMeta,
-            "content/rapporter",
-            "files",
-            page="rapporter/{slug}.md",
-            template="report.md.j2",
-            link_kind="rapport",
-            assets="rapporter/filer/{slug}",
-            order=ordering.by_title,
-        ),
-        ContentType(
-            "news",
-            "nyhetssak",
-            NewsMeta,
-            "content/aktuelt",
-            "files",
-            page="aktuelt/{slug}.md",
-            template="news.md.j2",
-            link_kind="aktuelt",
-            assets="aktuelt/bilder",
-            listing="aktuelt/index.md",
-            listing_template="news_listing.md.j2",
-            feed="aktuelt/feed.xml",
-            scaffold="news.md.j2",
-            order=ordering.newest_first,
-        ),
-        ContentType(
-            "tool",
-            "verktøy",
-            ToolMeta,
-            "content/verktoy",
-            "files",
-            page="verktoy/{slug}.md",
-            template="tool.md.j2",
-            link_kind="verktoy",
-            assets="verktoy/filer",
-            listing="verktoy/index.md",
-            listing_template="tools.md.j2",
-            scaffold="tool.md.j2",
-            order=ordering.by_title,
-        ),
-        ContentType(
-            "course",
-            "kurs",
-            CourseMeta,
-            "courses",
-            "folders",
-            page="kurs/{slug}/index.md",
-            template="course.md.j2",
-            link_kind="kurs",
-            listing="kurs/index.md",
-            listing_template="courses.md.j2",
-            scaffold="course.md.j2",
-        ),
-        ContentType(
-            "module",
-            "kursmodul",
-            ModuleMeta,
-            "courses",
-            "children",
-            parent="course",
-            page="kurs/{parent}/{slug}.md",
-            template="module.md.j2",
-            assets="kurs/{parent}/filer",
-            scaffold="module.md.j2",
-        ),
-        ContentType(
-            "podcast",
-            "podkastserie",
-            PodcastMeta,
-            "podcast",
-            "single",
-            page="podcast/index.md",
-            template=None,
-            assets="podcast/bilder",
-            listing="podcast/index.md",
-            listing_template="podcast.md.j2",
-            feed="podcast/feed.xml",
-        ),
-        ContentType(
-            "episode",
-            "podkastepisode",
-            EpisodeMeta,
-            "podcast",
-            "files",
-            page="podcast/{slug}.md",
-            template="episode.md.j2",
-            link_kind="podcast",
-            assets="podcast/transkripsjoner",
-            scaffold="episode.md.j2",
-            order=ordering.highest_number_first,
-        ),
-    )
-}
+    ),
+    ContentType("page", "side", PageMeta, "content", "tree", page="{slug}", template="page.md.j2"),
+    ContentType(
+        "report",
+        "erfaringsrapport",
+        ReportMeta,
+        "content/rapporter",
+        "files",
+        page="rapporter/{slug}.md",
+        template="report.md.j2",
+        link_kind="rapport",
+        assets="rapporter/filer/{slug}",
+        order=ordering.by_title,
+        facets=(("pasientgruppe", "patient_groups"), ("tema", "themes")),
+    ),
+    ContentType(
+        "news",
+        "nyhetssak",
+        NewsMeta,
+        "content/aktuelt",
+        "files",
+        page="aktuelt/{slug}.md",
+        template="news.md.j2",
+        link_kind="aktuelt",
+        assets="aktuelt/bilder",
+        listing="aktuelt/index.md",
+        listing_template="news_listing.md.j2",
+        feed="aktuelt/feed.xml",
+        scaffold="news.md.j2",
+        order=ordering.newest_first,
+    ),
+    ContentType(
+        "tool",
+        "verktøy",
+        ToolMeta,
+        "content/verktoy",
+        "files",
+        page="verktoy/{slug}.md",
+        template="tool.md.j2",
+        link_kind="verktoy",
+        assets="verktoy/filer",
+        listing="verktoy/index.md",
+        listing_template="tools.md.j2",
+        scaffold="tool.md.j2",
+        order=ordering.by_title,
+    ),
+    ContentType(
+        "course",
+        "kurs",
+        CourseMeta,
+        "courses",
+        "folders",
+        page="kurs/{slug}/index.md",
+        template="course.md.j2",
+        link_kind="kurs",
+        listing="kurs/index.md",
+        listing_template="courses.md.j2",
+        scaffold="course.md.j2",
+    ),
+    ContentType(
+        "module",
+        "kursmodul",
+        ModuleMeta,
+        "courses",
+        "children",
+        parent="course",
+        page="kurs/{parent}/{slug}.md",
+        template="module.md.j2",
+        assets="kurs/{parent}/filer",
+        scaffold="module.md.j2",
+    ),
+    ContentType(
+        "podcast",
+        "podkastserie",
+        PodcastMeta,
+        "podcast",
+        "single",
+        page="podcast/index.md",
+        template=None,
+        assets="podcast/bilder",
+        listing="podcast/index.md",
+        listing_template="podcast.md.j2",
+        feed="podcast/feed.xml",
+    ),
+    ContentType(
+        "episode",
+        "podkastepisode",
+        EpisodeMeta,
+        "podcast",
+        "files",
+        page="podcast/{slug}.md",
+        template="episode.md.j2",
+        link_kind="podcast",
+        assets="podcast/transkripsjoner",
+        scaffold="episode.md.j2",
+        order=ordering.highest_number_first,
+    ),
+)
 
 
 def listing_page(name: str) -> str:

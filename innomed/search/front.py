@@ -12,15 +12,6 @@ from innomed.model.entries import Entry
 from innomed.model.pages import url_of
 from innomed.model.registry import page_of
 
-# Filter name -> the entry's field; theme/assets/innomed-search.js names the groups in
-# Norwegian. The phase is the phase at the start of InnoMed's coaching, as in /faser/.
-FILTER_FIELDS = {
-    "region": "regions",
-    "pasientgruppe": "patient_groups",
-    "tema": "themes",
-    "fase": "phase_start",
-}
-
 
 def search_front(entry: Entry) -> dict:
     """Staged front matter that puts an entry page in the search index, with its filters.
@@ -31,7 +22,7 @@ def search_front(entry: Entry) -> dict:
         return {}
     noun = entry.type.noun[:1].upper() + entry.type.noun[1:]
     filters = [f"type:{noun}"]
-    for name, field in FILTER_FIELDS.items():
+    for name, field in entry.type.facets:  # declared in the registry, per type
         value = getattr(entry.meta, field, None)
         values = value if isinstance(value, list) else [value] if value else []
         filters += [f"{name}:{item}" for item in values]
