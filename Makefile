@@ -66,11 +66,12 @@ test: lint test-tools node_modules/.installed
 	$(PY) -m pytest
 
 ## test-fast: the unit tier only (no site build, no browser), seconds
-test-fast: $(VENV)/.installed-test
+# node_modules: the CMS format's round-trip tests run admin/innomed-cms.js with node.
+test-fast: $(VENV)/.installed-test node_modules/.installed
 	$(PY) -m pytest -m unit
 
 ## test-build: the build tier only (scratch and real site builds, no browser)
-test-build: $(VENV)/.installed-test
+test-build: $(VENV)/.installed-test node_modules/.installed
 	$(PY) -m pytest -m build
 
 ## test-browser: the browser tier only (the accessibility audit in Chromium)

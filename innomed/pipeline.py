@@ -60,6 +60,7 @@ def load_content(root: Path, drafts: bool = False, dates: bool = True) -> Conten
         drafts=left_out,
         contact=read_contact(root),
         unreadable=frozenset(unreadable),
+        today=today(),
     )
     errors += check_references(content)
     if any(left_out.values()):

@@ -7,6 +7,8 @@ schemas, the preview's watch list) takes it in without any other change.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from pydantic import Field
@@ -15,17 +17,30 @@ from innomed.cms.schemas import SCHEMAS, generate_schemas
 from innomed.model import registry
 from innomed.model.catalog import generated_sections
 from innomed.model.errors import ContentErrors
-from innomed.model.models import EntryMeta, Text
+from innomed.model.models import EntryMeta, Listed, Region, Text
 from innomed.model.vocabulary import load_vocabularies
 from innomed.pipeline import build_site, load_content
 
-from conftest import write, write_project
+from conftest import heading_text, write, write_project
 
 
 class EventMeta(EntryMeta):
     title: Text = Field(description="Tittel")
     summary: Text = Field(description="Ingress")
     date: str = Field(description="Dato")
+    # Not called `regions`: the search filter must come from the declared facet, not a name.
+    venue_regions: Listed[Region] = Field([], description="Helseregioner")
+
+
+def upcoming_first(entries, today):
+    """Coming events soonest first, then past ones newest first."""
+    coming = sorted(
+        (e for e in entries if e.meta.date >= today.isoformat()), key=lambda e: e.meta.date
+    )
+    past = sorted(
+        (e for e in entries if e.meta.date < today.isoformat()), key=lambda e: e.meta.date
+    )
+    return coming + past[::-1]
 
 
 EVENT = registry.ContentType(
@@ -37,6 +52,10 @@ EVENT = registry.ContentType(
     page="testarrangementer/{slug}.md",
     template="entry.md.j2",
     link_kind="testarrangement",
+    listing="testarrangementer/index.md",
+    listing_title="Arrangementer",
+    listing_order=upcoming_first,
+    facets=(("region", "venue_regions"),),
 )
 
 
@@ -129,3 +148,31 @@ def test_two_types_may_not_share_a_name_or_a_link_kind():
     with pytest.raises(ValueError, match="share a link_kind: prosjekt"):
         registry.declare(project, EVENT.__class__(**{**EVENT.__dict__, "link_kind": "prosjekt"}))
     assert registry.declare(*registry.TYPES.values()) == registry.TYPES
+
+
+@pytest.mark.build
+def test_the_new_type_gets_a_listing_upcoming_first_and_a_search_filter(
+    scratch, with_events, monkeypatch
+):
+    """What adding "arrangement" took 16 files for: a listing in the type's own order, which
+    needs the publishing day, and a search filter by region, from the registry entry alone."""
+    for slug, date, region in [
+        ("fortid", "2026-01-10", "Nord"),
+        ("snart", "2026-06-05", "Vest"),
+        ("senere", "2026-09-01", "Nord"),
+    ]:
+        write(
+            scratch,
+            f"testarrangementer/{slug}.md",
+            f'---\ntitle: Møte {slug}\nsummary: Kort.\ndate: "{date}"\n'
+            f"venue_regions: [{region}]\n---\nTekst.\n",
+        )
+    monkeypatch.setenv("INNOMED_TODAY", "2026-06-01")
+    build_site(scratch, scratch / "site")
+    listing = BeautifulSoup((scratch / "site/testarrangementer/index.html").read_text(), "lxml")
+    titles = [heading_text(h) for h in listing.select("article h2")]
+    assert titles[:3] == ["Møte snart", "Møte senere", "Møte fortid"]
+    assert heading_text(listing.select_one("h1")) == "Arrangementer"
+    filters = json.loads((scratch / "site/sokeindeks/filtre.json").read_text())
+    assert sorted(filters["region"]) == ["Nord", "Vest"]
+    assert len(filters["type"]["Testarrangement"]) == 3  # page ids, delta-coded

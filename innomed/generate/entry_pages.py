@@ -22,6 +22,7 @@ from innomed.generate.sections import (
     report_context,
     tool_context,
     tools_listing,
+    type_listing_pages,
 )
 from innomed.generate.templating import Markup, render_template
 from innomed.model.entries import Entry
@@ -118,7 +119,8 @@ def home_highlights(content) -> Markup:
 
 
 def generate_section_listings(content) -> list[Page]:
-    pages = [
+    pages = generate_type_listings(content)
+    pages += [
         Page(
             path, render_template(TYPES["news"].required("listing_template"), page=path, **context)
         )
@@ -153,4 +155,20 @@ def generate_section_listings(content) -> list[Page]:
                 origin=origin,
             )
         )
+    return pages
+
+
+# Types whose listing needs more than cards of its entries; every other type with a `listing`
+# in the registry gets the generic one. Projects have their own listings (listings.py).
+OWN_LISTINGS = {"project", "news", "tool", "course", "podcast"}
+
+
+def generate_type_listings(content) -> list[Page]:
+    pages = []
+    for content_type in TYPES.values():
+        if content_type.listing is None or content_type.name in OWN_LISTINGS:
+            continue
+        template = content_type.listing_template or "listing.md.j2"
+        for path, context in type_listing_pages(content, content_type, PAGE_SIZE):
+            pages.append(Page(path, render_template(template, page=path, **context)))
     return pages

@@ -3,6 +3,8 @@ pages, and the listings of those types. Pure: content in, dictionaries out."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from innomed.generate.pagedata import Link, download_rows
 from innomed.generate.structured_data import course_jsonld, episode_jsonld, news_jsonld
 from innomed.generate.templating import Markup
@@ -420,3 +422,50 @@ def home_context(content) -> dict:
         ],
         "tools": bool(content.tools),
     }
+
+
+def type_listing_pages(content, content_type, page_size: int) -> list[tuple[str, dict]]:
+    """The generic listing of a type (listing.md.j2): its entries as cards, paginated."""
+    from innomed.generate.listings import chunks, page_paths
+
+    entries = content.of(content_type.name)
+    if content_type.listing_order is not None:
+        entries = content_type.listing_order(entries, content.today or dt.date.today())
+    parts = chunks(entries, page_size)
+    paths = page_paths(content_type.required("listing"), len(parts))
+    heading = content_type.listing_title or content_type.noun.capitalize()
+    pages = []
+    for number, (path, chunk) in enumerate(zip(paths, parts, strict=True)):
+        title = heading if number == 0 else f"{heading}, side {number + 1}"
+        cards = [
+            {
+                "title": entry.meta.title,
+                "target": page_of(entry),
+                "summary": getattr(entry.meta, "summary", None),
+                "date": format_partial_date(date)
+                if (date := getattr(entry.meta, "date", None))
+                else None,
+            }
+            for entry in chunk
+        ]
+        front = {"title": title, "kind": "listing"}
+        pages.append(
+            (
+                path,
+                {
+                    "front": front,
+                    "trail": [("Forside", HOME)],
+                    "title": title,
+                    "feed": content_type.feed if entries and content_type.feed else None,
+                    "cards": cards,
+                    "pages": paths,
+                    "number": number,
+                },
+            )
+        )
+    return pages
+
+
+def listing_date(entry: Entry) -> str | None:
+    date = getattr(entry.meta, "date", None)
+    return format_partial_date(date) if isinstance(date, str) and date else None

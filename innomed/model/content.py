@@ -26,6 +26,7 @@ class Content:
     drafts: dict = field(default_factory=dict)  # type name -> [Entry] left out of this build
     contact: dict = field(default_factory=dict)  # InnoMed's email and phone (mkdocs.yml)
     unreadable: frozenset = frozenset()  # (type name, address) of files with their own errors
+    today: dt.date | None = None  # the publishing day (model/config.today), for listings by date
 
     @cached_property
     def related(self):

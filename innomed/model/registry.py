@@ -52,6 +52,11 @@ class ContentType:
     # Search filters: (filter name, field). The filter names are the groups the search dialog
     # knows (theme/assets/innomed-search.js); any field holding such values can feed one.
     facets: tuple[tuple[str, str], ...] = ()
+    # A type with `listing` and no listing of its own in innomed/generate/entry_pages.py gets
+    # the generic one (listing.md.j2), titled so and ordered by listing_order(entries, today)
+    # when given (upcoming events first, say), else in the type's order.
+    listing_title: str | None = None
+    listing_order: Callable | None = None
 
     def required(self, name: str) -> str:
         """An optional setting that the caller needs: a KeyError says which type lacks it."""
