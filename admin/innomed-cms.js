@@ -7,7 +7,7 @@
 // comments, styles and key order) and changes only the keys whose values changed.
 //
 // Plain ES module, no build step: the site build copies yaml's browser build next to it.
-import { parseDocument, isCollection, isScalar, Scalar } from './yaml/index.js';
+import { parseDocument, isCollection, isNode, isScalar, isSeq, Scalar } from './yaml/index.js';
 import { NB_NO, mergePhrases } from './nb-no.js';
 
 const FENCE = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
@@ -44,10 +44,15 @@ function empty(value) {
   );
 }
 
+function blankItem(item) {
+  return item === undefined || item === null || (typeof item === 'string' && item.trim() === '');
+}
+
 // Decap hands back what its widgets hold: drop the empty parts it adds (an untouched optional
 // field in an object, an empty string) before comparing with the file.
 function clean(value) {
-  if (Array.isArray(value)) return value.map(clean);
+  // A box added to a list and left blank is not an item (a text with spaces in it is).
+  if (Array.isArray(value)) return value.filter((item) => !blankItem(item)).map(clean);
   if (value && typeof value === 'object') {
     const out = {};
     for (const [key, item] of Object.entries(value)) {
@@ -88,8 +93,30 @@ function nodeLike(doc, old, value) {
 }
 
 function setIn(doc, path, old, value) {
-  // Lists of objects (support, contacts) change item by item, so one edited item is one hunk.
-  if (Array.isArray(value) && old && old.items && old.items.length === value.length && !old.flow) {
+  // An item added to or removed from a list: the other items stay the nodes they were, with
+  // their quotes and comments, and in a block list only that item's line changes.
+  if (Array.isArray(value) && isSeq(old) && old.items.length !== value.length) {
+    const before = old.items.map((item) => clean(isNode(item) ? item.toJSON() : item));
+    const after = clean(value);
+    let start = 0;
+    while (start < before.length && start < after.length && same(before[start], after[start])) {
+      start += 1;
+    }
+    let end = 0;
+    while (
+      end < before.length - start &&
+      end < after.length - start &&
+      same(before[before.length - 1 - end], after[after.length - 1 - end])
+    ) {
+      end += 1;
+    }
+    const added = after.slice(start, after.length - end).map((item) => doc.createNode(item));
+    old.items.splice(start, before.length - start - end, ...added);
+    return;
+  }
+  // Lists change item by item, so one edited item is one hunk (support, contacts) and the
+  // items beside it keep their look (a quoted item in [A, "B"] stays quoted).
+  if (Array.isArray(value) && isSeq(old) && old.items.length === value.length) {
     value.forEach((item, index) => {
       const oldItem = old.items[index];
       if (!same(clean(oldItem && oldItem.toJSON ? oldItem.toJSON() : oldItem), clean(item))) {

@@ -57,6 +57,22 @@ LABELS = {
     "number": "Episodenummer",
     "length": "Filstørrelse i byte",
 }
+# What one item of a list of plain values is called: the label of its text box, and in
+# «Legg til …». Fields not listed get «Linje».
+ITEM_LABELS = {
+    "legacy_paths": "Gammel adresse",
+    "partners": "Samarbeidspartner",
+    "related": "Adresse",
+    "unrelated": "Adresse",
+    "related_projects": "Adresse",
+    "covers": "Adresse",
+    "source": "Kilde",
+    "notes": "Merknad",
+    "audience": "Målgruppe",
+    "outcomes": "Læringsutbytte",
+    "modules": "Modul",
+    "goals": "Læringsmål",
+}
 # Longer texts get a text area rather than a one-line field.
 TEXT_AREAS = {"summary", "description", "how_to_get"}
 ALT_HINT = (
@@ -117,7 +133,16 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
         item = resolve(node["items"], defs)
         field.update(widget="list", fields=object_fields(item, defs), collapsed=True)
     elif kind == "array":
-        field.update(widget="list")  # one text per line: the list widget without fields
+        # One text box per item. Decap's list widget without `field` is a single box split
+        # on commas and trimmed: a comma inside an item cut it in two, a trailing space
+        # vanished. With one `field` the value stays a list of plain strings.
+        field.update(
+            widget="list",
+            field={"name": name, "label": ITEM_LABELS.get(name, "Linje"), "widget": "string"},
+            label_singular=ITEM_LABELS.get(name, "linje").lower(),
+            collapsed=False,
+            summary=f"{{{{fields.{name}}}}}",
+        )
     elif kind == "object":
         children = object_fields(node, defs)
         if not required:

@@ -320,3 +320,59 @@ def media_folder(repo: Path, collection: str) -> str:
     """Where the generated config puts a collection's uploads, relative to the entry's file."""
     config = yaml.safe_load((repo / "admin/config.yml").read_text(encoding="utf-8"))
     return next(c for c in config["collections"] if c["name"] == collection)["media_folder"]
+
+
+
+def list_control(page, label: str):
+    """The list widget labelled `label`: the innermost element holding both its label and
+    its «Legg til» button."""
+    return (
+        page.locator("div", has=page.locator("label", has_text=label))
+        .filter(has=page.get_by_role("button", name="Legg til"))
+        .last
+    )
+
+
+def remove_list_item(box) -> None:
+    """Remove the list item whose text box is `box`: the last button in the item's top bar
+    (collapse, drag handle, remove)."""
+    item = box.locator("xpath=ancestor::div[.//*[@aria-roledescription='sortable']][1]")
+    item.locator("button").last.click()
+
+
+@pytest.mark.browser
+def test_list_item_with_comma_and_trailing_space_is_one_item(cms, browser):
+    """A list of plain values is one text box per item: a comma inside an item and a space
+    typed at its end stay (Decap's comma-separated box split the one and dropped the other)."""
+    url, repo = cms
+    slug = Path(EXISTING).stem
+    item = "Helse Vest, avdeling for innovasjon "
+    page, _ = open_admin(browser, url, f"#/collections/project/entries/{slug}")
+    notes = list_control(page, "Merknader til redaktørene")
+    boxes = notes.locator("input[type=text]")
+    before = boxes.count()
+    assert before >= 1
+    add = notes.get_by_role("button", name="Legg til merknad")
+    add.click()
+    add.click()
+    assert boxes.count() == before + 2
+    boxes.nth(before).fill("Helse Vest")
+    boxes.nth(before + 1).fill("Skal bort, igjen")
+    # Edited afterwards, key by key: a comma, more words and a space at the end.
+    boxes.nth(before).press("End")
+    boxes.nth(before).press_sequentially(", avdeling for innovasjon ")
+    remove_list_item(boxes.nth(before + 1))
+    assert boxes.count() == before + 1
+    assert boxes.nth(before).input_value() == item
+    publish(page)
+    text = (repo / EXISTING).read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    original = yaml.safe_load(git(repo, "show", f"HEAD:{EXISTING}").split("---\n")[1])
+    assert meta["notes"] == [*original["notes"], item]
+    diff = git(repo, "diff", "--unified=0", "--", EXISTING)
+    changed = [
+        line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == [f'+  - "{item}"'], diff
+    check_passes(repo)
+    git(repo, "checkout", "--", EXISTING)
