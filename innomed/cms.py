@@ -200,8 +200,10 @@ def model_fields(model: type, vocabularies: Vocabularies) -> list[dict]:
         "label": "Tekst",
         "hint": "Brødteksten i markdown: ## for hovedoverskrifter, ### under dem.",
         "widget": "markdown",
-        # Raw first: the rich-text editor rewrites markdown it did not write.
-        "modes": ["raw", "rich_text"],
+        # Raw only: the rich-text editor rewrites markdown it did not write (`-` became `*`,
+        # tables padded, `[tekst](prosjekt:slug)` escaped into plain text). Offering it second
+        # is not enough: Decap opens the last mode used, rich text when none was.
+        "modes": ["raw"],
         "required": False,
     }
     return [*fields, body]

@@ -376,3 +376,73 @@ def test_list_item_with_comma_and_trailing_space_is_one_item(cms, browser):
     assert changed == [f'+  - "{item}"'], diff
     check_passes(repo)
     git(repo, "checkout", "--", EXISTING)
+
+
+REPORT = "content/rapporter/gruppebasert-prosessveiledning-digital-hjemmeoppfolging.md"
+# Selects the first occurrence of a word in the body editor, as a mouse would.
+SELECT_WORD = """(word) => {
+  const editor = document.querySelector('[data-slate-editor]');
+  const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const at = walker.currentNode.data.indexOf(word);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(walker.currentNode, at);
+    range.setEnd(walker.currentNode, at + word.length);
+    editor.focus();
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  }
+  return false;
+}"""
+
+
+def replace_in_body(page, word: str, typed: str) -> None:
+    page.locator("[data-slate-editor]").wait_for()
+    assert page.evaluate(SELECT_WORD, word), f"{word!r} is not in the body editor"
+    page.wait_for_timeout(100)  # the editor takes the selection from selectionchange
+    page.keyboard.type(typed)
+
+
+def diff_lines(repo: Path, path: str) -> list[str]:
+    diff = git(repo, "diff", "--unified=0", "--", path)
+    return [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+@pytest.fixture
+def report(cms):
+    """The report's path; the scratch copy is restored after the test, failed or not."""
+    yield REPORT
+    git(cms[1], "checkout", "--", REPORT)
+
+
+@pytest.mark.browser
+def test_one_word_body_edit_is_a_one_line_diff(cms, browser, report):
+    """The body opens as markdown text: changing one word changes one line, and the rest
+    (`-` lists, tables, indented list items) is saved byte for byte."""
+    url, repo = cms
+    page, _ = open_admin(browser, url, f"#/collections/report/entries/{Path(REPORT).stem}")
+    replace_in_body(page, "hjertesvikt", "diabetes")
+    publish(page)
+    assert diff_lines(repo, REPORT) == [
+        "-- Brukere med kroniske lidelser som KOLS og hjertesvikt.",
+        "+- Brukere med kroniske lidelser som KOLS og diabetes.",
+    ]
+
+
+@pytest.mark.browser
+def test_internal_link_typed_in_the_body_is_saved_as_typed(cms, browser, report):
+    """`[tekst](prosjekt:slug)`, as REDAKTOR.md teaches, is saved as typed, not escaped into
+    `\\[tekst](prosjekt:slug)` (plain text on the page)."""
+    url, repo = cms
+    link = "[DHO Sør-Rogaland](prosjekt:dho-sor-rogaland)"
+    page, _ = open_admin(browser, url, f"#/collections/report/entries/{Path(REPORT).stem}")
+    replace_in_body(page, "hjertesvikt", link)
+    publish(page)
+    assert diff_lines(repo, REPORT) == [
+        "-- Brukere med kroniske lidelser som KOLS og hjertesvikt.",
+        f"+- Brukere med kroniske lidelser som KOLS og {link}.",
+    ]
+    check_passes(repo)
