@@ -5,8 +5,9 @@ which type), the models (fields, Norwegian help texts, what is required) and
 data/vocabulary.yml (the allowed values), so a new region or theme shows up in the form's
 pick-list after `build.py schema`, and a test fails when the committed file is stale.
 
-Decap's own script is not committed (5.8 MB): the build copies it from node_modules when
-`npm ci` has been run, and leaves /admin/ out otherwise, so `make site` still needs no npm.
+Decap's own script is not committed (5.8 MB): the build copies it from node_modules, which
+`make site` installs from package-lock.json; `build.py build` run without node_modules leaves
+/admin/ out and says so.
 """
 
 from __future__ import annotations
