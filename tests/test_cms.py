@@ -322,7 +322,6 @@ def media_folder(repo: Path, collection: str) -> str:
     return next(c for c in config["collections"] if c["name"] == collection)["media_folder"]
 
 
-
 def list_control(page, label: str):
     """The list widget labelled `label`: the innermost element holding both its label and
     its «Legg til» button."""
@@ -408,7 +407,9 @@ def replace_in_body(page, word: str, typed: str) -> None:
 
 def diff_lines(repo: Path, path: str) -> list[str]:
     diff = git(repo, "diff", "--unified=0", "--", path)
-    return [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    return [
+        line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
 
 
 @pytest.fixture
