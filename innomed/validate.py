@@ -14,6 +14,7 @@ from .errors import ContentError, ContentErrors
 from .paths import outside_reason
 from .slugs import slug_for_title
 from .sources import Source, dotted, per_source
+from .uploads import upload_problem
 from .vocabulary import Vocabularies
 
 
@@ -153,6 +154,8 @@ def check_files(source: Source, meta, root: Path) -> list[ContentError]:
                     "sjekk navn og store/små bokstaver)",
                 )
             )
+        elif problem := upload_problem(folder / name, image=loc[0] == "image"):
+            errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc), problem))
         else:
             published.setdefault(base, dotted(loc))
     return errors

@@ -7,7 +7,7 @@ import pytest
 from innomed.errors import ContentErrors
 from innomed.pipeline import load_content
 
-from conftest import write, write_project
+from conftest import JPEG_BYTES, write, write_bytes, write_project
 
 pytestmark = pytest.mark.unit
 
@@ -94,14 +94,14 @@ def test_lang_no_is_not_silently_false(scratch):
 
 
 def test_image_without_alt_text(scratch):
-    write(scratch, "projects/bilde.jpg", "not really a jpeg")
+    write_bytes(scratch, "projects/bilde.jpg", JPEG_BYTES)
     project_with(scratch, "image:\n  file: bilde.jpg\n")
     error = only(problems(scratch), "image")
     assert error.line == 8 and "alternativ tekst" in error.message
 
 
 def test_decorative_image_needs_no_alt(scratch):
-    write(scratch, "projects/bilde.jpg", "x")
+    write_bytes(scratch, "projects/bilde.jpg", JPEG_BYTES)
     project_with(scratch, "image:\n  file: bilde.jpg\n  decorative: true\n")
     assert load_content(scratch).catalog.projects[0].meta.image.decorative
 
