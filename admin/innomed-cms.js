@@ -9,6 +9,7 @@
 // Plain ES module, no build step: the site build copies yaml's browser build next to it.
 import { parseDocument, isCollection, isNode, isScalar, isSeq, Scalar } from './yaml/index.js';
 import { NB_NO, mergePhrases } from './nb-no.js';
+import { guardUploads } from './uploads.js';
 
 const FENCE = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 // The original file travels with the entry under this key (Decap keeps keys it has no
@@ -275,6 +276,7 @@ function refusal(message) {
 export function register(CMS) {
   CMS.registerCustomFormat('innomed-frontmatter', 'md', { fromFile, toFile });
   CMS.registerLocale('nb_no', mergePhrases(CMS.getLocale('nb_no') || {}, NB_NO));
+  guardUploads(window);
   // A new entry's file is named after its title by the site's rules; `slug` itself is
   // written only when the editor chose a different address.
   CMS.registerEventListener({

@@ -226,8 +226,11 @@ def folder_collection(name: str, vocabularies: Vocabularies) -> dict:
         # `slug` before saving a new entry, and leaves it out of the file when it is that.
         "slug": "{{fields.slug}}",
         "summary": "{{title}}",
-        "media_folder": "bilder",
-        "public_folder": "bilder",
+        # Each entry's uploads in a folder of their own (Decap's {{slug}} is the title made
+        # into a file name): with one shared `bilder/`, an upload named like another entry's
+        # file replaced it.
+        "media_folder": "bilder/{{slug}}",
+        "public_folder": "bilder/{{slug}}",
         "fields": fields,
     }
     if not any(f["name"] == "slug" for f in fields):

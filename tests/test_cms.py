@@ -265,7 +265,11 @@ def test_create_project_with_image_and_build_it(cms, browser, tmp_path):
     slug = slug_for_title(title)
     text = (repo / "projects" / f"{slug}.md").read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n")[1])
-    folder = media_folder(repo, "project")
+    # The entry's own folder: Decap's {{slug}} is the title as a file name (its slug rules).
+    folder = media_folder(repo, "project").replace(
+        "{{slug}}", "flyt-for-eldre-med-bilde-fra-baerum"
+    )
+    assert folder == "bilder/flyt-for-eldre-med-bilde-fra-baerum"
     name = meta["image"]["file"].removeprefix(f"{folder}/")
     assert meta["image"] == {"file": f"{folder}/{name}", "alt": alt}
     # Decap's slug rules (generated config): lower case ascii, æ folded, spaces as hyphens.
@@ -447,3 +451,46 @@ def test_internal_link_typed_in_the_body_is_saved_as_typed(cms, browser, report)
         f"+- Brukere med kroniske lidelser som KOLS og {link}.",
     ]
     check_passes(repo)
+
+
+SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("logo.svg", SVG_WITH_SCRIPT.encode(), "har en filtype som ikke kan publiseres"),
+        ("logo.png", SVG_WITH_SCRIPT.encode(), "er ikke et PNG-bilde"),
+        ("stort.png", None, "er 2,1 MB (forventet høyst 2,0 MB"),
+    ],
+)
+def test_upload_refused_in_the_media_library(cms, browser, tmp_path, name, content, says):
+    """An SVG (by name or by content) or a too large image is refused before it is uploaded,
+    with the same words as `check`, and nothing is written."""
+    url, repo = cms
+    path = tmp_path / name
+    if content is None:
+        write_png(path)
+        path.write_bytes(path.read_bytes() + bytes(2_100_000))  # after IEND: still a PNG
+    else:
+        path.write_bytes(content)
+    before = untracked(repo)
+    page, _ = open_admin(browser, url, "#/collections/project/new")
+    fill_new_project(page, "Prosjekt med et farlig bilde")
+    messages: list[str] = []
+    page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.accept()))
+    label = page.locator("label", has_text="Forsidebilde")
+    field = page.locator("[aria-label='object field']", has=label).first
+    field.get_by_test_id("expand-button").first.click()
+    field.get_by_role("button", name="Velg et bilde").click()
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.wait_for_timeout(1000)
+    assert len(messages) == 1 and says in messages[0], messages
+    assert messages[0].startswith(f"Kan ikke laste opp: filen '{name}' ")
+    assert untracked(repo) == before
+    assert (
+        not list((repo / "projects/bilder").rglob(name))
+        if (repo / "projects/bilder").exists()
+        else True
+    )

@@ -66,8 +66,8 @@ def run_js(tmp_path: Path, script: str, *args: str):
     """What `script` prints as JSON, run in Node beside admin/innomed-cms.js."""
     if shutil.which("node") is None:
         pytest.fail("Node.js mangler: apt-get install nodejs")
-    for name in ("innomed-cms.js", "nb-no.js"):
-        shutil.copy(REPO / "admin" / name, tmp_path)
+    for module in (REPO / "admin").glob("*.js"):
+        shutil.copy(module, tmp_path)
     shutil.copytree(REPO / "node_modules/yaml/browser/dist", tmp_path / "yaml")
     (tmp_path / "package.json").write_text('{"type": "module"}')
     (tmp_path / "run.mjs").write_text(script)

@@ -3,6 +3,8 @@ file:line errors naming the file (innomed/uploads.py)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from innomed.errors import ContentErrors
@@ -109,3 +111,63 @@ def test_check_sees_a_file_replaced_under_the_same_name(scratch):
     result = run_build_py(scratch, "check")
     assert result.returncode != 0
     assert "filen 'foto.png' er ikke et PNG-bilde" in result.stderr
+
+
+UPLOAD_SCRIPT = """
+import { readFileSync } from 'node:fs';
+import { uploadProblem } from './uploads.js';
+const out = JSON.parse(readFileSync(process.argv[2], 'utf8')).map(([name, hex, size, image]) =>
+  uploadProblem(name, Uint8Array.from(Buffer.from(hex, 'hex')), size, image));
+console.log(JSON.stringify(out));
+"""
+
+
+def test_browser_refuses_what_check_refuses_in_the_same_words(tmp_path):
+    """admin/uploads.js (before an upload) and innomed/uploads.py (check) agree on every
+    sample: allowed, wrong content for the name, not allowed, too large."""
+    from test_cms_format import run_js
+
+    from innomed.uploads import upload_problem
+
+    contents = {
+        "png": PNG_BYTES,
+        "jpeg": JPEG_BYTES,
+        "gif": b"GIF89a\x01\x00",
+        "webp": b"RIFF\x00\x00\x00\x00WEBPVP8 ",
+        "riff": b"RIFF\x00\x00\x00\x00WAVEfmt ",
+        "pdf": PDF_TEXT.encode(),
+        "zip": b"PK\x03\x04\x14\x00",
+        "ole": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "svg": SVG,
+        "html": LOGIN,
+        "csv": "region;antall\nNord;3\nSør;2\n".encode(),
+        "latin1": "S\xf8r;2\n".encode("latin-1"),
+    }
+    names = ["a.png", "a.jpg", "a.JPEG", "a.gif", "a.webp", "a.pdf", "a.docx", "a.xls"]
+    names += ["a.csv", "a.txt", "a.svg", "a.html", "a.exe", "uten-endelse"]
+    samples = []
+    for name in names:
+        for data in contents.values():
+            for size in (len(data), 3 * 1_000_000, 25 * 1_000_000):
+                for image in (False, True):
+                    samples.append((name, data, size, image))
+    expected, heads = [], []
+    for index, (name, data, size, image) in enumerate(samples):
+        path = tmp_path / "files" / str(index) / name
+        path.parent.mkdir(parents=True)
+        path.write_bytes(data)
+        with path.open("r+b") as file:
+            file.truncate(size)  # sparse: the size without writing megabytes
+        expected.append(upload_problem(path, image=image))
+        with path.open("rb") as file:
+            heads.append(file.read(4096))  # what the browser reads of the file
+    arguments = [
+        [name, head.hex(), size, image]
+        for (name, _, size, image), head in zip(samples, heads, strict=True)
+    ]
+    (tmp_path / "js").mkdir()
+    (tmp_path / "samples.json").write_text(json.dumps(arguments))
+    got = run_js(tmp_path / "js", UPLOAD_SCRIPT, str(tmp_path / "samples.json"))
+    assert got == expected
+    assert sum(problem is None for problem in expected) >= 20
+    assert len({problem.split("'", 2)[-1] for problem in expected if problem}) >= 6
