@@ -54,9 +54,33 @@ LABELS = {
     "decorative": "Bare pynt",
     "slug": "Adresse",
     "regions": "Helseregioner",
-    "type": "Type støtte",
     "number": "Episodenummer",
     "length": "Filstørrelse i byte",
+    "related": "Vis alltid som relaterte",
+    "unrelated": "Foreslå aldri som relaterte",
+}
+# Labels for a field of one model only: `type` is the kind of support in a project and the
+# file type of an episode's audio.
+MODEL_LABELS = {
+    ("Support", "type"): "Type støtte",
+    ("Audio", "type"): "Filtype",
+}
+# Help texts for the form where the model's (written for those editing the YAML, and shown
+# in their editor from schemas/) speak code: `true`, `[]`, `slug`.
+HINTS = {
+    "decorative": "Slå på hvis bildet bare er pynt; da trengs ingen alternativ tekst.",
+    "prosjekt_x": "Slå på hvis prosjektet er med i Prosjekt X.",
+    "draft": "Slått på: vises bare i forhåndsvisningen, aldri på nettstedet.",
+    "regions": "Helseregionene prosjektet hører til. La feltet stå tomt hvis det ikke er kjent.",
+    "related": "Adressen til prosjekter som alltid skal vises som relaterte, for eksempel "
+    "dho-sor-rogaland (slik den står etter /prosjekt/).",
+    "unrelated": "Adressen til prosjekter, episoder, kurs eller verktøy som aldri skal foreslås "
+    "som relaterte, slik den står i nettadressen.",
+    "related_projects": "Adressen til prosjektene, for eksempel dho-sor-rogaland (slik den står "
+    "etter /prosjekt/).",
+    "covers": "Adressen til prosjektene rapporten handler om (slik den står etter /prosjekt/); "
+    "rapporten vises på sidene deres.",
+    "modules": "Filnavnet til hver modul, uten .md, i den rekkefølgen de skal komme.",
 }
 # What one item of a list of plain values is called: the label of its text box, and in
 # «Legg til …». Fields not listed get «Linje».
@@ -97,7 +121,9 @@ def required_lists(vocabularies: Vocabularies) -> set[str]:
     return names
 
 
-def label_of(name: str, description: str) -> str:
+def label_of(name: str, description: str, model: str = "") -> str:
+    if (model, name) in MODEL_LABELS:
+        return MODEL_LABELS[(model, name)]
     if name in LABELS:
         return LABELS[name]
     short = re.split(r"[:;(]| - ", description, maxsplit=1)[0].strip()
@@ -119,8 +145,10 @@ def resolve(node: dict, defs: dict) -> dict:
 def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) -> dict:
     node = resolve(node, defs)
     description = node.get("description", "")
-    field: dict = {"name": name, "label": label_of(name, description)}
-    if description and description != field["label"]:
+    field: dict = {"name": name, "label": label_of(name, description, model)}
+    if name in HINTS:
+        field["hint"] = HINTS[name]
+    elif description and description != field["label"]:
         field["hint"] = description
     kind = node.get("type")
     # `regions: []` is an answer ("not known"), so the form must let the list be empty;
