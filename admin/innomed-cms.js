@@ -10,6 +10,7 @@
 import { parseDocument, isCollection, isNode, isScalar, isSeq, Scalar } from './yaml/index.js';
 import { NB_NO, mergePhrases } from './nb-no.js';
 import { guardUploads } from './uploads.js';
+import { watchSaves } from './verdict.js';
 
 const FENCE = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 // The original file travels with the entry under this key (Decap keeps keys it has no
@@ -277,6 +278,8 @@ export function register(CMS) {
   CMS.registerCustomFormat('innomed-frontmatter', 'md', { fromFile, toFile });
   CMS.registerLocale('nb_no', mergePhrases(CMS.getLocale('nb_no') || {}, NB_NO));
   guardUploads(window);
+  // `make edit` only: there the preview checks each save and writes sjekk.json.
+  if (['127.0.0.1', 'localhost'].includes(window.location.hostname)) watchSaves(CMS, window);
   // A new entry's file is named after its title by the site's rules; `slug` itself is
   // written only when the editor chose a different address.
   CMS.registerEventListener({

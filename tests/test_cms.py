@@ -494,3 +494,29 @@ def test_upload_refused_in_the_media_library(cms, browser, tmp_path, name, conte
         if (repo / "projects/bilder").exists()
         else True
     )
+
+
+@pytest.mark.browser
+def test_check_verdict_for_the_saved_file_is_shown_in_the_editor(cms, browser):
+    """After a save the preview writes the check's verdict (innomed/cms_verdict.py); the
+    editor shows the saved file's errors with line and field, in Norwegian."""
+    from innomed.cms_verdict import publish_verdict
+
+    url, repo = cms
+    slug = Path(EXISTING).stem
+    page, _ = open_admin(browser, url, f"#/collections/project/entries/{slug}")
+    related = list_control(page, "Vis alltid som relaterte")
+    related.get_by_role("button", name="Legg til adresse").click()
+    related.locator("input[type=text]").last.fill("finnes-ikke")
+    try:
+        publish(page)
+        banner = page.locator("#innomed-sjekk")
+        banner.get_by_text(f"Sjekker {EXISTING}").wait_for()
+        # What `make edit`'s preview does after the save it saw (serve.py, one call).
+        publish_verdict(repo, repo.parent / "site", failed=True)
+        banner.get_by_text(f"Sjekken fant 1 feil i {EXISTING}.").wait_for(timeout=10000)
+        [item] = banner.locator("li").all_inner_texts()
+        assert item.startswith("linje ") and ", related[0]: " in item and "finnes-ikke" in item
+        assert banner.get_attribute("role") == "status"
+    finally:
+        git(repo, "checkout", "--", EXISTING)
