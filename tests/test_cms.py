@@ -520,3 +520,29 @@ def test_check_verdict_for_the_saved_file_is_shown_in_the_editor(cms, browser):
         assert banner.get_attribute("role") == "status"
     finally:
         git(repo, "checkout", "--", EXISTING)
+
+
+@pytest.mark.browser
+def test_preview_page_says_it_shows_an_older_version(cms, browser):
+    """While the last save has errors the preview's pages keep the old version; a banner says
+    so, and goes when a save passes."""
+    from innomed.cms_verdict import VERDICT_FILE, verdict, write_verdict
+    from innomed.errors import ContentError
+
+    url, repo = cms
+    site = repo.parent / "site"
+    page = browser.new_page()
+    page.goto(url.removesuffix("admin/") + f"prosjekt/{Path(EXISTING).stem}/")
+    banner = page.locator("#innomed-forrige-versjon")
+    error = ContentError(EXISTING, 14, "related[0]", "det finnes ingen prosjekt med adressen")
+    try:
+        write_verdict(site, verdict([error]))
+        banner.wait_for(timeout=10000)
+        text = banner.inner_text()
+        assert text.startswith("Forhåndsvisningen viser forrige versjon: sjekken fant 1 feil")
+        assert f"{EXISTING}:14: related[0]:" in text
+        assert banner.get_attribute("role") == "status"
+        write_verdict(site, verdict([]))
+        banner.wait_for(state="detached", timeout=10000)
+    finally:
+        (site / VERDICT_FILE).unlink(missing_ok=True)
