@@ -9,6 +9,7 @@
 // Plain ES module, no build step: the site build copies yaml's browser build next to it.
 import { parseDocument, isCollection, isNode, isScalar, isSeq, Scalar } from './yaml/index.js';
 import { NB_NO, mergePhrases } from './nb-no.js';
+import { keepNaming } from './a11y.js';
 import { guardUploads } from './uploads.js';
 import { watchSaves } from './verdict.js';
 
@@ -278,6 +279,7 @@ export function register(CMS) {
   CMS.registerCustomFormat('innomed-frontmatter', 'md', { fromFile, toFile });
   CMS.registerLocale('nb_no', mergePhrases(CMS.getLocale('nb_no') || {}, NB_NO));
   guardUploads(window);
+  keepNaming(window);
   // `make edit` only: there the preview checks each save and writes sjekk.json.
   if (['127.0.0.1', 'localhost'].includes(window.location.hostname)) watchSaves(CMS, window);
   // A new entry's file is named after its title by the site's rules; `slug` itself is

@@ -247,7 +247,9 @@ def test_axe_figures_for_admin_screens(cms, browser):
             (v["impact"], v["id"], len(v["nodes"])) for v in result["violations"]
         )
     print(json.dumps(figures, indent=1))
-    assert figures["ny"], "axe found nothing: was the form there?"
+    # At d165f3e axe found 7 rules broken (12 elements) on the new form and 8 (15) on the
+    # edit form; admin/a11y.js and innomed-cms.css fix them. open_admin waited for the form.
+    assert figures == {"ny": [], "rediger": []}
 
 
 @pytest.mark.browser
@@ -336,13 +338,6 @@ def list_control(page, label: str):
     )
 
 
-def remove_list_item(box) -> None:
-    """Remove the list item whose text box is `box`: the last button in the item's top bar
-    (collapse, drag handle, remove)."""
-    item = box.locator("xpath=ancestor::div[.//*[@aria-roledescription='sortable']][1]")
-    item.locator("button").last.click()
-
-
 @pytest.mark.browser
 def test_list_item_with_comma_and_trailing_space_is_one_item(cms, browser):
     """A list of plain values is one text box per item: a comma inside an item and a space
@@ -364,7 +359,7 @@ def test_list_item_with_comma_and_trailing_space_is_one_item(cms, browser):
     # Edited afterwards, key by key: a comma, more words and a space at the end.
     boxes.nth(before).press("End")
     boxes.nth(before).press_sequentially(", avdeling for innovasjon ")
-    remove_list_item(boxes.nth(before + 1))
+    notes.get_by_role("button", name=f"Fjern merknad {before + 2}", exact=True).click()
     assert boxes.count() == before + 1
     assert boxes.nth(before).input_value() == item
     publish(page)
