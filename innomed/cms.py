@@ -64,6 +64,7 @@ LABELS = {
 MODEL_LABELS = {
     ("Support", "type"): "Type støtte",
     ("Audio", "type"): "Filtype",
+    ("Attachment", "file"): "Fil",
 }
 # Help texts for the form where the model's (written for those editing the YAML, and shown
 # in their editor from schemas/) speak code: `true`, `[]`, `slug`.
@@ -107,6 +108,7 @@ ALT_HINT = (
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Fields whose value is a file beside the markdown file; images are uploaded to `bilder/`.
 FILE_FIELDS = {("Image", "file"): "image", ("Attachment", "file"): "file"}
+SLUG = "{{slug}}"  # Decap: the entry's title made into a file name by the `slug` rules below
 
 
 def required_lists(vocabularies: Vocabularies) -> set[str]:
@@ -188,6 +190,9 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
                 field[key] = node[bound]
     elif (model, name) in FILE_FIELDS:
         field.update(widget=FILE_FIELDS[(model, name)], choose_url=False)
+        if field["widget"] == "file":
+            # Downloads beside the entry in a folder of its own, as images are (bilder/).
+            field.update(media_folder=f"filer/{SLUG}", public_folder=f"filer/{SLUG}")
     elif node.get("format") == "date":
         field.update(
             widget="string",
@@ -257,8 +262,8 @@ def folder_collection(name: str, vocabularies: Vocabularies) -> dict:
         # Each entry's uploads in a folder of their own (Decap's {{slug}} is the title made
         # into a file name): with one shared `bilder/`, an upload named like another entry's
         # file replaced it.
-        "media_folder": "bilder/{{slug}}",
-        "public_folder": "bilder/{{slug}}",
+        "media_folder": f"bilder/{SLUG}",
+        "public_folder": f"bilder/{SLUG}",
         "fields": fields,
     }
     if not any(f["name"] == "slug" for f in fields):

@@ -541,3 +541,28 @@ def test_preview_page_says_it_shows_an_older_version(cms, browser):
         banner.wait_for(state="detached", timeout=10000)
     finally:
         (site / VERDICT_FILE).unlink(missing_ok=True)
+
+
+@pytest.mark.browser
+def test_attachment_upload_lands_in_the_entrys_own_folder(cms, browser, tmp_path):
+    """A PDF passes the upload check and goes to filer/<the entry>/ beside the file, so no
+    other entry's download of the same name is replaced; check accepts the result."""
+    url, repo = cms
+    title = "Prosjekt med en rapport til nedlasting"
+    pdf = tmp_path / "Rapport 2025.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page, _ = open_admin(browser, url, "#/collections/project/new")
+    fill_new_project(page, title)
+    attachments = list_control(page, "Vedlegg til nedlasting")
+    attachments.get_by_role("button", name="Legg til vedlegg til nedlasting").click()
+    attachments.get_by_label("Navn på vedlegget slik det vises").fill("Sluttrapport")
+    attachments.get_by_role("button", name="Velg en fil").click()
+    page.locator("input[type=file]").set_input_files(str(pdf))
+    page.get_by_role("button", name="Velg markert").click()
+    publish(page)
+    text = (repo / "projects" / f"{slug_for_title(title)}.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    folder = "filer/prosjekt-med-en-rapport-til-nedlasting"
+    assert meta["attachments"] == [{"title": "Sluttrapport", "file": f"{folder}/rapport-2025.pdf"}]
+    assert (repo / "projects" / folder / "rapport-2025.pdf").read_bytes() == pdf.read_bytes()
+    check_passes(repo)
