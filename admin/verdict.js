@@ -105,9 +105,11 @@ export function watchSaves(CMS, win) {
       waitForVerdict(win, since).then((verdict) => {
         if (verdict) show(win.document, messagesFor(verdict, path));
         else {
+          // A preview without publish_verdict (or stopped) never answers: say where to look.
           show(win.document, {
-            ok: false,
-            title: 'Fikk ikke svar fra sjekken. Kjører `make edit`? Se terminalen.',
+            ok: true,
+            title: 'Lagret. Forhåndsvisningen sendte ikke svar fra sjekken; se terminalen der ' +
+              '`make edit` kjører.',
             items: [],
           });
         }
