@@ -379,8 +379,8 @@ def admin_notice(root: Path) -> str | None:
     if (root / DECAP_DIST / "decap-cms.js").is_file():
         return None
     return (
-        "Merk: /admin/ (redigering i nettleseren) er ikke med: kjør `npm ci --ignore-scripts`"
-        " først."
+        "Merk: /admin/ (redigering i nettleseren) er ikke med: kjør `make site`, som "
+        "installerer det den trenger (eller `npm ci --ignore-scripts`)."
     )
 
 
