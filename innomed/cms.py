@@ -123,6 +123,9 @@ def required_lists(vocabularies: Vocabularies) -> set[str]:
     return names
 
 
+MODEL_HINTS = {("Audio", "type"): "Filtypen til lydfilen: audio/mpeg er mp3."}
+
+
 def label_of(name: str, description: str, model: str = "") -> str:
     if (model, name) in MODEL_LABELS:
         return MODEL_LABELS[(model, name)]
@@ -148,7 +151,9 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
     node = resolve(node, defs)
     description = node.get("description", "")
     field: dict = {"name": name, "label": label_of(name, description, model)}
-    if name in HINTS:
+    if (model, name) in MODEL_HINTS:
+        field["hint"] = MODEL_HINTS[(model, name)]
+    elif name in HINTS:
         field["hint"] = HINTS[name]
     elif description and description != field["label"]:
         field["hint"] = description
@@ -245,7 +250,7 @@ def model_fields(model: type, vocabularies: Vocabularies) -> list[dict]:
 
 def folder_collection(name: str, vocabularies: Vocabularies) -> dict:
     content_type = TYPES[name]
-    fields = model_fields(content_type.model, vocabularies)
+    fields = with_slug_hint(model_fields(content_type.model, vocabularies), name)
     collection = {
         "name": name,
         "label": PLURAL[name],
@@ -290,6 +295,19 @@ def own_field(name: str) -> str | None:
     raise ValueError(f"{name}: no required field tells it from {others[0].name}")
 
 
+def with_slug_hint(fields: list[dict], name: str) -> list[dict]:
+    """The address field's help in words, with this type's own start of the address (the
+    models say `/prosjekt/<slug>/`)."""
+    content_type = TYPES[name]
+    start = "/" + content_type.page.split("{")[0]
+    default = "tittelen" if content_type.slug_from == "title" else "filnavnet"
+    hint = (
+        f"Siste del av nettadressen, {start}…/: små bokstaver a–z, tall og bindestrek. "
+        f"Står feltet tomt, lages adressen av {default}."
+    )
+    return [{**f, "hint": hint} if f["name"] == "slug" and "hint" in f else f for f in fields]
+
+
 def hidden_slug() -> dict:
     return {"name": "slug", "label": "Adresse", "widget": "hidden", "required": False}
 
@@ -304,7 +322,7 @@ def files_collection(name: str, root: Path, vocabularies: Vocabularies) -> dict:
         for p in (root / content_type.folder).glob(pattern)
         if (content_type.layout == "folders") == (p.name == "index.md")
     )
-    fields = model_fields(content_type.model, vocabularies)
+    fields = with_slug_hint(model_fields(content_type.model, vocabularies), name)
     files = []
     for path in paths:
         relative = path.relative_to(root).as_posix()
