@@ -239,3 +239,30 @@ def test_every_file_round_trips_and_list_items_with_commas_change_one_line(tmp_p
             assert edit["blank"] == text, where  # boxes added and left blank are not items
             edited += 1
     assert edited >= 150
+
+
+def form_fields(fields: list[dict], model: str = ""):
+    """(path, field) for every field in a form, nested ones too."""
+    for field in fields:
+        yield f"{model}.{field['name']}", field
+        if "fields" in field:
+            yield from form_fields(field["fields"], f"{model}.{field['name']}")
+        if "field" in field:
+            yield f"{model}.{field['name']}[]", field["field"]
+
+
+@pytest.mark.unit
+def test_form_labels_are_distinct_and_hints_speak_no_code():
+    config = yaml.safe_load(generate_config(REPO, vocabularies()))
+    forms = [(c["name"], c["fields"]) for c in config["collections"] if "fields" in c]
+    forms += [(c["name"], f["fields"]) for c in config["collections"] for f in c.get("files", [])]
+    for name, fields in forms:
+        labels = [f["label"] for f in fields]
+        assert len(labels) == len(set(labels)), (name, sorted(labels))
+        for path, field in form_fields(fields, name):
+            hint = field.get("hint", "")
+            for code in ("true", "false", "[]", "<slug>", "(slug)", "MIME"):
+                assert code not in hint, (path, hint)
+    episode = dict(forms)["episode"]
+    audio = next(f for f in episode if f["name"] == "audio")
+    assert next(f for f in audio["fields"] if f["name"] == "type")["label"] == "Filtype"
