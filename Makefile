@@ -24,8 +24,15 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
 	touch $@
 
 ## site: install the locked dependencies and build the real site into site/
-site: $(VENV)/.installed
+# node_modules too: /admin/ publishes Decap's script from it, so without it a newcomer's site
+# lacked the /admin/ that CI publishes. npm ci checks every package against package-lock.json.
+site: $(VENV)/.installed node_modules/.installed-site
 	$(PY) build.py build
+
+node_modules/.installed-site: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make site trenger npm for /admin/ (needs npm): installer Node.js og npm, f.eks. sudo apt-get install nodejs npm" >&2; exit 1; }
+	@[ node_modules/.installed -nt package-lock.json ] && [ node_modules/.installed -nt package.json ] || npm ci --ignore-scripts --no-audit --no-fund
+	touch node_modules/.installed $@
 
 ## check: validate all content without building
 check: $(VENV)/.installed

@@ -7,7 +7,11 @@
 // comments, styles and key order) and changes only the keys whose values changed.
 //
 // Plain ES module, no build step: the site build copies yaml's browser build next to it.
-import { parseDocument, isCollection, isScalar, Scalar } from './yaml/index.js';
+import { parseDocument, isCollection, isNode, isScalar, isSeq, Scalar } from './yaml/index.js';
+import { NB_NO, mergePhrases } from './nb-no.js';
+import { keepNaming } from './a11y.js';
+import { guardUploads } from './uploads.js';
+import { watchSaves } from './verdict.js';
 
 const FENCE = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 // The original file travels with the entry under this key (Decap keeps keys it has no
@@ -15,7 +19,7 @@ const FENCE = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 const SOURCE = '__innomed_source';
 // The front-matter keys the file has, for a collection `filter` (Decap filters on a value in
 // the entry's data only): podcast/ holds the series' index.md beside the episodes, and only
-// episodes have `number` (innomed/cms.py).
+// episodes have `number` (innomed/cms/decap.py).
 const KEYS = '__innomed_keys';
 // No folding at 80 columns, and flow lists as editors write them: [Nord, Vest].
 const WRITE = { lineWidth: 0, flowCollectionPadding: false };
@@ -43,10 +47,15 @@ function empty(value) {
   );
 }
 
+function blankItem(item) {
+  return item === undefined || item === null || (typeof item === 'string' && item.trim() === '');
+}
+
 // Decap hands back what its widgets hold: drop the empty parts it adds (an untouched optional
 // field in an object, an empty string) before comparing with the file.
 function clean(value) {
-  if (Array.isArray(value)) return value.map(clean);
+  // A box added to a list and left blank is not an item (a text with spaces in it is).
+  if (Array.isArray(value)) return value.filter((item) => !blankItem(item)).map(clean);
   if (value && typeof value === 'object') {
     const out = {};
     for (const [key, item] of Object.entries(value)) {
@@ -87,8 +96,30 @@ function nodeLike(doc, old, value) {
 }
 
 function setIn(doc, path, old, value) {
-  // Lists of objects (support, contacts) change item by item, so one edited item is one hunk.
-  if (Array.isArray(value) && old && old.items && old.items.length === value.length && !old.flow) {
+  // An item added to or removed from a list: the other items stay the nodes they were, with
+  // their quotes and comments, and in a block list only that item's line changes.
+  if (Array.isArray(value) && isSeq(old) && old.items.length !== value.length) {
+    const before = old.items.map((item) => clean(isNode(item) ? item.toJSON() : item));
+    const after = clean(value);
+    let start = 0;
+    while (start < before.length && start < after.length && same(before[start], after[start])) {
+      start += 1;
+    }
+    let end = 0;
+    while (
+      end < before.length - start &&
+      end < after.length - start &&
+      same(before[before.length - 1 - end], after[after.length - 1 - end])
+    ) {
+      end += 1;
+    }
+    const added = after.slice(start, after.length - end).map((item) => doc.createNode(item));
+    old.items.splice(start, before.length - start - end, ...added);
+    return;
+  }
+  // Lists change item by item, so one edited item is one hunk (support, contacts) and the
+  // items beside it keep their look (a quoted item in [A, "B"] stays quoted).
+  if (Array.isArray(value) && isSeq(old) && old.items.length === value.length) {
     value.forEach((item, index) => {
       const oldItem = old.items[index];
       if (!same(clean(oldItem && oldItem.toJSON ? oldItem.toJSON() : oldItem), clean(item))) {
@@ -112,7 +143,7 @@ function setIn(doc, path, old, value) {
 }
 
 // Required lists where [] is an answer ("not known"), so an empty list is written, not left
-// out (innomed/cms.py lists them; a test keeps the two in step).
+// out (innomed/cms/decap.py lists them; a test keeps the two in step).
 export const REQUIRED_LISTS = ['regions'];
 
 export function toFile(data, sortedKeys = []) {
@@ -161,7 +192,7 @@ export function toFile(data, sortedKeys = []) {
   return `---\n${text}---\n${lead}${body}`;
 }
 
-// The address rules of the old Drupal site (innomed/slugs.py): æ -> ae, ø -> o, å -> a,
+// The address rules of the old Drupal site (innomed/model/slugs.py): æ -> ae, ø -> o, å -> a,
 // English stop words dropped, the whole path at most 100 characters.
 const STOPWORDS = new Set(
   ('a an as at before but by for from is in into like of off on onto per since than the ' +
@@ -197,8 +228,8 @@ export function pathautoSlug(title, prefix = 'prosjekt/') {
   return out || text.slice(0, max);
 }
 
-// An image needs alt text or `decorative: true` (innomed/models.py Image), and an image in the
-// text needs its description between the brackets (innomed/body_checks.py). Decap cannot make
+// An image needs alt text or `decorative: true` (innomed/model/models.py Image), and an image in the
+// text needs its description between the brackets (innomed/model/body_checks.py). Decap cannot make
 // a field required only when another is filled in, so this runs before saving, with the
 // fields' labels in the message, and the save stops on the editor's screen instead of in
 // `check` later.
@@ -246,6 +277,11 @@ function refusal(message) {
 
 export function register(CMS) {
   CMS.registerCustomFormat('innomed-frontmatter', 'md', { fromFile, toFile });
+  CMS.registerLocale('nb_no', mergePhrases(CMS.getLocale('nb_no') || {}, NB_NO));
+  guardUploads(window);
+  keepNaming(window);
+  // `make edit` only: there the preview checks each save and writes sjekk.json.
+  if (['127.0.0.1', 'localhost'].includes(window.location.hostname)) watchSaves(CMS, window);
   // A new entry's file is named after its title by the site's rules; `slug` itself is
   // written only when the editor chose a different address.
   CMS.registerEventListener({

@@ -100,6 +100,20 @@ def hand_written_nav_pages() -> list[str]:
     return [path for path in read_nav_files(REPO) if (REPO / "content" / path).is_file()]
 
 
+# The first bytes of real files: the build tells a file's type by its content, not its name
+# (innomed/model/uploads.py), so a test's stand-in image or PDF starts like the real thing.
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+PDF_TEXT = "%PDF-1.4\n"
+
+
+def write_bytes(root: Path, relative: str, data: bytes) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
 def write(root: Path, relative: str, text: str) -> Path:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)

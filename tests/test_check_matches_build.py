@@ -61,8 +61,8 @@ def test_a_legacy_path_that_is_a_live_page_is_an_error_not_a_silent_redirect(scr
 
 
 def test_two_attachments_with_one_published_name(scratch):
-    write(scratch, "projects/a/rapport.pdf", "pdf")
-    write(scratch, "projects/b/rapport.pdf", "pdf")
+    write(scratch, "projects/a/rapport.pdf", "%PDF-1.4\n")
+    write(scratch, "projects/b/rapport.pdf", "%PDF-1.4\n")
     write_project(
         scratch,
         "x",

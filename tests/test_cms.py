@@ -247,7 +247,9 @@ def test_axe_figures_for_admin_screens(cms, browser):
             (v["impact"], v["id"], len(v["nodes"])) for v in result["violations"]
         )
     print(json.dumps(figures, indent=1))
-    assert figures["ny"], "axe found nothing: was the form there?"
+    # At d165f3e axe found 7 rules broken (12 elements) on the new form and 8 (15) on the
+    # edit form; admin/a11y.js and innomed-cms.css fix them. open_admin waited for the form.
+    assert figures == {"ny": [], "rediger": []}
 
 
 @pytest.mark.browser
@@ -265,7 +267,11 @@ def test_create_project_with_image_and_build_it(cms, browser, tmp_path):
     slug = slug_for_title(title)
     text = (repo / "projects" / f"{slug}.md").read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n")[1])
-    folder = media_folder(repo, "project")
+    # The entry's own folder: Decap's {{slug}} is the title as a file name (its slug rules).
+    folder = media_folder(repo, "project").replace(
+        "{{slug}}", "flyt-for-eldre-med-bilde-fra-baerum"
+    )
+    assert folder == "bilder/flyt-for-eldre-med-bilde-fra-baerum"
     name = meta["image"]["file"].removeprefix(f"{folder}/")
     assert meta["image"] == {"file": f"{folder}/{name}", "alt": alt}
     # Decap's slug rules (generated config): lower case ascii, æ folded, spaces as hyphens.
@@ -320,3 +326,243 @@ def media_folder(repo: Path, collection: str) -> str:
     """Where the generated config puts a collection's uploads, relative to the entry's file."""
     config = yaml.safe_load((repo / "admin/config.yml").read_text(encoding="utf-8"))
     return next(c for c in config["collections"] if c["name"] == collection)["media_folder"]
+
+
+def list_control(page, label: str):
+    """The list widget labelled `label`: the innermost element holding both its label and
+    its «Legg til» button."""
+    return (
+        page.locator("div", has=page.locator("label", has_text=label))
+        .filter(has=page.get_by_role("button", name="Legg til"))
+        .last
+    )
+
+
+@pytest.mark.browser
+def test_list_item_with_comma_and_trailing_space_is_one_item(cms, browser):
+    """A list of plain values is one text box per item: a comma inside an item and a space
+    typed at its end stay (Decap's comma-separated box split the one and dropped the other)."""
+    url, repo = cms
+    slug = Path(EXISTING).stem
+    item = "Helse Vest, avdeling for innovasjon "
+    page, _ = open_admin(browser, url, f"#/collections/project/entries/{slug}")
+    notes = list_control(page, "Merknader til redaktørene")
+    boxes = notes.locator("input[type=text]")
+    before = boxes.count()
+    assert before >= 1
+    add = notes.get_by_role("button", name="Legg til merknad")
+    add.click()
+    add.click()
+    assert boxes.count() == before + 2
+    boxes.nth(before).fill("Helse Vest")
+    boxes.nth(before + 1).fill("Skal bort, igjen")
+    # Edited afterwards, key by key: a comma, more words and a space at the end.
+    boxes.nth(before).press("End")
+    boxes.nth(before).press_sequentially(", avdeling for innovasjon ")
+    notes.get_by_role("button", name=f"Fjern merknad {before + 2}", exact=True).click()
+    assert boxes.count() == before + 1
+    assert boxes.nth(before).input_value() == item
+    publish(page)
+    text = (repo / EXISTING).read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    original = yaml.safe_load(git(repo, "show", f"HEAD:{EXISTING}").split("---\n")[1])
+    assert meta["notes"] == [*original["notes"], item]
+    diff = git(repo, "diff", "--unified=0", "--", EXISTING)
+    changed = [
+        line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == [f'+  - "{item}"'], diff
+    check_passes(repo)
+    git(repo, "checkout", "--", EXISTING)
+
+
+REPORT = "content/rapporter/gruppebasert-prosessveiledning-digital-hjemmeoppfolging.md"
+# Selects the first occurrence of a word in the body editor, as a mouse would.
+SELECT_WORD = """(word) => {
+  const editor = document.querySelector('[data-slate-editor]');
+  const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const at = walker.currentNode.data.indexOf(word);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(walker.currentNode, at);
+    range.setEnd(walker.currentNode, at + word.length);
+    editor.focus();
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  }
+  return false;
+}"""
+
+
+def replace_in_body(page, word: str, typed: str) -> None:
+    page.locator("[data-slate-editor]").wait_for()
+    assert page.evaluate(SELECT_WORD, word), f"{word!r} is not in the body editor"
+    page.wait_for_timeout(100)  # the editor takes the selection from selectionchange
+    page.keyboard.type(typed)
+
+
+def diff_lines(repo: Path, path: str) -> list[str]:
+    diff = git(repo, "diff", "--unified=0", "--", path)
+    return [
+        line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+
+
+@pytest.fixture
+def report(cms):
+    """The report's path; the scratch copy is restored after the test, failed or not."""
+    yield REPORT
+    git(cms[1], "checkout", "--", REPORT)
+
+
+@pytest.mark.browser
+def test_one_word_body_edit_is_a_one_line_diff(cms, browser, report):
+    """The body opens as markdown text: changing one word changes one line, and the rest
+    (`-` lists, tables, indented list items) is saved byte for byte."""
+    url, repo = cms
+    page, _ = open_admin(browser, url, f"#/collections/report/entries/{Path(REPORT).stem}")
+    replace_in_body(page, "hjertesvikt", "diabetes")
+    publish(page)
+    assert diff_lines(repo, REPORT) == [
+        "-- Brukere med kroniske lidelser som KOLS og hjertesvikt.",
+        "+- Brukere med kroniske lidelser som KOLS og diabetes.",
+    ]
+
+
+@pytest.mark.browser
+def test_internal_link_typed_in_the_body_is_saved_as_typed(cms, browser, report):
+    """`[tekst](prosjekt:slug)`, as REDAKTOR.md teaches, is saved as typed, not escaped into
+    `\\[tekst](prosjekt:slug)` (plain text on the page)."""
+    url, repo = cms
+    link = "[DHO Sør-Rogaland](prosjekt:dho-sor-rogaland)"
+    page, _ = open_admin(browser, url, f"#/collections/report/entries/{Path(REPORT).stem}")
+    replace_in_body(page, "hjertesvikt", link)
+    publish(page)
+    assert diff_lines(repo, REPORT) == [
+        "-- Brukere med kroniske lidelser som KOLS og hjertesvikt.",
+        f"+- Brukere med kroniske lidelser som KOLS og {link}.",
+    ]
+    check_passes(repo)
+
+
+SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("logo.svg", SVG_WITH_SCRIPT.encode(), "har en filtype som ikke kan publiseres"),
+        ("logo.png", SVG_WITH_SCRIPT.encode(), "er ikke et PNG-bilde"),
+        ("stort.png", None, "er 2,1 MB (forventet høyst 2,0 MB"),
+    ],
+)
+def test_upload_refused_in_the_media_library(cms, browser, tmp_path, name, content, says):
+    """An SVG (by name or by content) or a too large image is refused before it is uploaded,
+    with the same words as `check`, and nothing is written."""
+    url, repo = cms
+    path = tmp_path / name
+    if content is None:
+        write_png(path)
+        path.write_bytes(path.read_bytes() + bytes(2_100_000))  # after IEND: still a PNG
+    else:
+        path.write_bytes(content)
+    before = untracked(repo)
+    page, _ = open_admin(browser, url, "#/collections/project/new")
+    fill_new_project(page, "Prosjekt med et farlig bilde")
+    messages: list[str] = []
+    page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.accept()))
+    label = page.locator("label", has_text="Forsidebilde")
+    field = page.locator("[aria-label='object field']", has=label).first
+    field.get_by_test_id("expand-button").first.click()
+    field.get_by_role("button", name="Velg et bilde").click()
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.wait_for_timeout(1000)
+    assert len(messages) == 1 and says in messages[0], messages
+    assert messages[0].startswith(f"Kan ikke laste opp: filen '{name}' ")
+    assert untracked(repo) == before
+    assert (
+        not list((repo / "projects/bilder").rglob(name))
+        if (repo / "projects/bilder").exists()
+        else True
+    )
+
+
+@pytest.mark.browser
+def test_check_verdict_for_the_saved_file_is_shown_in_the_editor(cms, browser):
+    """After a save the preview writes the check's verdict (innomed/preview/verdict.py); the
+    editor shows the saved file's errors with line and field, in Norwegian."""
+    from innomed.preview.verdict import publish_verdict
+
+    url, repo = cms
+    slug = Path(EXISTING).stem
+    page, _ = open_admin(browser, url, f"#/collections/project/entries/{slug}")
+    related = list_control(page, "Vis alltid som relaterte")
+    related.get_by_role("button", name="Legg til adresse").click()
+    related.locator("input[type=text]").last.fill("finnes-ikke")
+    try:
+        publish(page)
+        banner = page.locator("#innomed-sjekk")
+        banner.get_by_text(f"Sjekker {EXISTING}").wait_for()
+        # What `make edit`'s preview does after the save it saw (serve.py, one call).
+        publish_verdict(repo, repo.parent / "site", failed=True)
+        banner.get_by_text(f"Sjekken fant 1 feil i {EXISTING}.").wait_for(timeout=10000)
+        [item] = banner.locator("li").all_inner_texts()
+        assert item.startswith("linje ") and ", related[0]: " in item and "finnes-ikke" in item
+        assert banner.get_attribute("role") == "status"
+    finally:
+        git(repo, "checkout", "--", EXISTING)
+
+
+@pytest.mark.browser
+def test_preview_page_says_it_shows_an_older_version(cms, browser):
+    """While the last save has errors the preview's pages keep the old version; a banner says
+    so, and goes when a save passes."""
+    from innomed.model.errors import ContentError
+    from innomed.preview.verdict import VERDICT_FILE, verdict, write_verdict
+
+    url, repo = cms
+    site = repo.parent / "site"
+    page = browser.new_page()
+    page.goto(url.removesuffix("admin/") + f"prosjekt/{Path(EXISTING).stem}/")
+    banner = page.locator("#innomed-forrige-versjon")
+    error = ContentError(EXISTING, 14, "related[0]", "det finnes ingen prosjekt med adressen")
+    try:
+        write_verdict(site, verdict([error]))
+        banner.wait_for(timeout=10000)
+        text = banner.inner_text()
+        assert text.startswith("Forhåndsvisningen viser forrige versjon: sjekken fant 1 feil")
+        assert f"{EXISTING}:14: related[0]:" in text
+        assert banner.get_attribute("role") == "status"
+        write_verdict(site, verdict([]))
+        banner.wait_for(state="detached", timeout=10000)
+    finally:
+        (site / VERDICT_FILE).unlink(missing_ok=True)
+
+
+@pytest.mark.browser
+def test_attachment_upload_lands_in_the_entrys_own_folder(cms, browser, tmp_path):
+    """A PDF passes the upload check and goes to filer/<the entry>/ beside the file, so no
+    other entry's download of the same name is replaced; check accepts the result."""
+    url, repo = cms
+    title = "Prosjekt med en rapport til nedlasting"
+    pdf = tmp_path / "Rapport 2025.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page, _ = open_admin(browser, url, "#/collections/project/new")
+    fill_new_project(page, title)
+    attachments = list_control(page, "Vedlegg til nedlasting")
+    attachments.get_by_role("button", name="Legg til vedlegg til nedlasting").click()
+    attachments.get_by_label("Navn på vedlegget slik det vises").fill("Sluttrapport")
+    attachments.get_by_role("button", name="Velg en fil").click()
+    page.locator("input[type=file]").set_input_files(str(pdf))
+    page.get_by_role("button", name="Velg markert").click()
+    publish(page)
+    text = (repo / "projects" / f"{slug_for_title(title)}.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    folder = "filer/prosjekt-med-en-rapport-til-nedlasting"
+    assert meta["attachments"] == [{"title": "Sluttrapport", "file": f"{folder}/rapport-2025.pdf"}]
+    assert (repo / "projects" / folder / "rapport-2025.pdf").read_bytes() == pdf.read_bytes()
+    check_passes(repo)

@@ -66,7 +66,8 @@ def run_js(tmp_path: Path, script: str, *args: str):
     """What `script` prints as JSON, run in Node beside admin/innomed-cms.js."""
     if shutil.which("node") is None:
         pytest.fail("Node.js mangler: apt-get install nodejs")
-    shutil.copy(REPO / "admin/innomed-cms.js", tmp_path)
+    for module in (REPO / "admin").glob("*.js"):
+        shutil.copy(module, tmp_path)
     shutil.copytree(REPO / "node_modules/yaml/browser/dist", tmp_path / "yaml")
     (tmp_path / "package.json").write_text('{"type": "module"}')
     (tmp_path / "run.mjs").write_text(script)
@@ -84,13 +85,17 @@ def decap_filter(collection: dict, keys: list[str]) -> bool:
     return rule["value"] in keys
 
 
+def content_files() -> list[str]:
+    """Every markdown file the build reads: the registry's source folders."""
+    from innomed.model.registry import source_folders
+
+    return [str(p) for folder in source_folders() for p in sorted((REPO / folder).rglob("*.md"))]
+
+
 @pytest.mark.unit
 def test_format_round_trips_every_file_and_changes_one_line(tmp_path):
-    files = [
-        str(p)
-        for folder in ("projects", "content", "podcast", "courses")
-        for p in sorted((REPO / folder).rglob("*.md"))
-    ]
+    files = content_files()
+    assert len(files) >= 90
     title = "Prosjekterfaring: Bedre flyt for eldre i Bærum og Ålesund"
     results = run_js(tmp_path, SCRIPT, json.dumps(files), title)
     from innomed.model.slugs import slug_for_title
@@ -170,3 +175,94 @@ def test_image_fields_say_alt_text_is_needed_in_the_labels_the_refusal_names():
         # The message in admin/innomed-cms.js names the fields as the form labels them.
         assert f"«{fields['alt']['label']}»" in js
         assert f"«{fields['decorative']['label']}»" in js
+
+
+LIST_SCRIPT = """
+import { readFileSync } from 'node:fs';
+import { fromFile, toFile } from './innomed-cms.js';
+const item = process.argv[3];
+const out = {};
+for (const path of JSON.parse(process.argv[2])) {
+  const text = readFileSync(path, 'utf8');
+  // What Decap holds: plain data (Immutable turned back into JS), the list widget's values.
+  const data = JSON.parse(JSON.stringify(fromFile(text)));
+  out[path] = { same: toFile(data) === text, edits: {} };
+  for (const [key, value] of Object.entries(data)) {
+    if (key.startsWith('__') || !Array.isArray(value)) continue;
+    if (!value.every((v) => typeof v === 'string')) continue;
+    const added = toFile({ ...data, [key]: [...value, item] });
+    const back = JSON.parse(JSON.stringify(fromFile(added)));
+    const edited = toFile({ ...back, [key]: back[key].map((v) => (v === item ? item + 'x ' : v)) });
+    const removed = toFile({ ...back, [key]: back[key].filter((v) => v !== item) });
+    const blank = toFile({ ...data, [key]: [...value, '', '  '] });
+    out[path].edits[key] = { added, read: back[key], edited, removed, blank };
+  }
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    import difflib
+
+    diff = difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+REQUIRED_IN_JS = {"regions"}  # admin/innomed-cms.js REQUIRED_LISTS: [] is an answer
+
+
+@pytest.mark.unit
+def test_every_file_round_trips_and_list_items_with_commas_change_one_line(tmp_path):
+    """Every content file read and written unchanged is byte-identical; in every list of plain
+    values, an item with a comma and a trailing space is added, edited and removed as one
+    item, on one line, and removing it gives the file back byte for byte."""
+    files = content_files()
+    item = "Helse Vest, avdeling for innovasjon "
+    results = run_js(tmp_path, LIST_SCRIPT, json.dumps(files), item)
+    assert [p for p, r in results.items() if not r["same"]] == []
+    edited = 0
+    for path, result in results.items():
+        text = Path(path).read_text(encoding="utf-8")
+        for key, edit in result["edits"].items():
+            where = f"{path}: {key}"
+            value = yaml.safe_load(text.split("---\n")[1])[key]
+            assert edit["read"] == [*value, item], where
+            added = changed_lines(text, edit["added"])
+            assert len([line for line in added if line.startswith("+")]) == 1, (where, added)
+            assert len(added) <= 2, (where, added)  # a flow list's line, or one new line
+            assert len(changed_lines(edit["added"], edit["edited"])) == 2, where
+            if value or key in REQUIRED_IN_JS:
+                assert edit["removed"] == text, where
+            else:  # `related: []` emptied again is left out, as the form leaves it out
+                assert changed_lines(text, edit["removed"]) == [f"-{key}: []"], where
+            assert edit["blank"] == text, where  # boxes added and left blank are not items
+            edited += 1
+    assert edited >= 150
+
+
+def form_fields(fields: list[dict], model: str = ""):
+    """(path, field) for every field in a form, nested ones too."""
+    for field in fields:
+        yield f"{model}.{field['name']}", field
+        if "fields" in field:
+            yield from form_fields(field["fields"], f"{model}.{field['name']}")
+        if "field" in field:
+            yield f"{model}.{field['name']}[]", field["field"]
+
+
+@pytest.mark.unit
+def test_form_labels_are_distinct_and_hints_speak_no_code():
+    config = yaml.safe_load(generate_config(REPO, vocabularies()))
+    forms = [(c["name"], c["fields"]) for c in config["collections"] if "fields" in c]
+    forms += [(c["name"], f["fields"]) for c in config["collections"] for f in c.get("files", [])]
+    for name, fields in forms:
+        labels = [f["label"] for f in fields]
+        assert len(labels) == len(set(labels)), (name, sorted(labels))
+        for path, field in form_fields(fields, name):
+            hint = field.get("hint", "")
+            for code in ("true", "false", "[]", "<slug>", "(slug)", "MIME"):
+                assert code not in hint, (path, hint)
+    episode = dict(forms)["episode"]
+    audio = next(f for f in episode if f["name"] == "audio")
+    assert next(f for f in audio["fields"] if f["name"] == "type")["label"] == "Filtype"

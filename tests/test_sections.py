@@ -9,7 +9,7 @@ from innomed.generate.site import generate_site
 from innomed.model.errors import ContentErrors
 from innomed.pipeline import load_content
 
-from conftest import run_build_py, write, write_project
+from conftest import PNG_BYTES, run_build_py, write, write_bytes, write_project
 
 SERIES = """\
 ---
@@ -118,7 +118,7 @@ def test_episode_errors(scratch):
 @pytest.mark.unit
 def test_duplicate_episode_numbers(scratch):
     write(scratch, "podcast/index.md", SERIES)
-    write(scratch, "podcast/bilder/omslag.png", "png")
+    write_bytes(scratch, "podcast/bilder/omslag.png", PNG_BYTES)
     write(scratch, "podcast/01-a.md", EPISODE.format(number=1, extra=""))
     write(scratch, "podcast/01-b.md", EPISODE.format(number=1, extra=""))
     [error] = errors(scratch)
@@ -156,7 +156,7 @@ def test_broken_internal_link_and_related_project(scratch):
 @pytest.mark.unit
 def test_podcast_feed_with_audio_transcript_and_determinism(scratch):
     write(scratch, "podcast/index.md", SERIES)
-    write(scratch, "podcast/bilder/omslag.png", "png")
+    write_bytes(scratch, "podcast/bilder/omslag.png", PNG_BYTES)
     write(scratch, "podcast/transkripsjoner/a.md", "# Transkripsjon\n\nKari: Hei.\n")
     write(
         scratch,

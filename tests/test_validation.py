@@ -7,7 +7,7 @@ import pytest
 from innomed.model.errors import ContentErrors
 from innomed.pipeline import load_content
 
-from conftest import write, write_project
+from conftest import JPEG_BYTES, write, write_bytes, write_project
 
 pytestmark = pytest.mark.unit
 
@@ -94,14 +94,14 @@ def test_lang_no_is_not_silently_false(scratch):
 
 
 def test_image_without_alt_text(scratch):
-    write(scratch, "projects/bilde.jpg", "not really a jpeg")
+    write_bytes(scratch, "projects/bilde.jpg", JPEG_BYTES)
     project_with(scratch, "image:\n  file: bilde.jpg\n")
     error = only(problems(scratch), "image")
     assert error.line == 8 and "alternativ tekst" in error.message
 
 
 def test_decorative_image_needs_no_alt(scratch):
-    write(scratch, "projects/bilde.jpg", "x")
+    write_bytes(scratch, "projects/bilde.jpg", JPEG_BYTES)
     project_with(scratch, "image:\n  file: bilde.jpg\n  decorative: true\n")
     assert load_content(scratch).catalog.projects[0].meta.image.decorative
 
@@ -217,3 +217,20 @@ def test_body_problems_are_reported_with_front_matter_problems(scratch):
     )
     found = {(e.line, e.field) for e in problems(scratch)}
     assert found == {(6, "regions[0]"), (9, "overskrift")}
+
+
+def test_escaped_internal_link_is_refused(scratch):
+    r"""`\[tekst](prosjekt:slug)` (a rich-text editor's escape) is brackets on the page, not a
+    link: refused with file and line. An escaped bracket before a web link is left alone."""
+    write_project(scratch, "maal", title="Målprosjekt")
+    [error] = body_errors(
+        scratch,
+        "Se [målet](prosjekt:malprosjekt).\n\n"
+        "Les \\[om målet](prosjekt:malprosjekt) og \\[ikke en lenke](https://x.no).\n",
+    )
+    assert (str(error.path), error.line, error.field) == ("projects/x.md", 11, "lenke")
+    assert error.message == (
+        "'\\[om målet](prosjekt:malprosjekt)' vises som vanlig tekst, ikke som lenke "
+        "(forventet [om målet](prosjekt:malprosjekt) uten \\ foran klammene)"
+    )
+    assert str(error).startswith("projects/x.md:11: lenke: '\\[om målet]")

@@ -5,8 +5,9 @@ which type), the models (fields, Norwegian help texts, what is required) and
 data/vocabulary.yml (the allowed values), so a new region or theme shows up in the form's
 pick-list after `build.py schema`, and a test fails when the committed file is stale.
 
-Decap's own script is not committed (5.8 MB): the build copies it from node_modules when
-`npm ci` has been run, and leaves /admin/ out otherwise, so `make site` still needs no npm.
+Decap's own script is not committed (5.8 MB): the build copies it from node_modules, which
+`make site` installs from package-lock.json; `build.py build` run without node_modules leaves
+/admin/ out and says so.
 """
 
 from __future__ import annotations
@@ -53,9 +54,50 @@ LABELS = {
     "decorative": "Bare pynt",
     "slug": "Adresse",
     "regions": "Helseregioner",
-    "type": "Type støtte",
     "number": "Episodenummer",
     "length": "Filstørrelse i byte",
+    "related": "Vis alltid som relaterte",
+    "unrelated": "Foreslå aldri som relaterte",
+}
+# Labels for a field of one model only: `type` is the kind of support in a project and the
+# file type of an episode's audio.
+MODEL_LABELS = {
+    ("Support", "type"): "Type støtte",
+    ("Audio", "type"): "Filtype",
+    ("Attachment", "file"): "Fil",
+}
+# Help texts for the form where the model's (written for those editing the YAML, and shown
+# in their editor from schemas/) speak code: `true`, `[]`, `slug`.
+HINTS = {
+    "decorative": "Slå på hvis bildet bare er pynt; da trengs ingen alternativ tekst.",
+    "prosjekt_x": "Slå på hvis prosjektet er med i Prosjekt X.",
+    "draft": "Slått på: vises bare i forhåndsvisningen, aldri på nettstedet.",
+    "regions": "Helseregionene prosjektet hører til. La feltet stå tomt hvis det ikke er kjent.",
+    "related": "Adressen til prosjekter som alltid skal vises som relaterte, for eksempel "
+    "dho-sor-rogaland (slik den står etter /prosjekt/).",
+    "unrelated": "Adressen til prosjekter, episoder, kurs eller verktøy som aldri skal foreslås "
+    "som relaterte, slik den står i nettadressen.",
+    "related_projects": "Adressen til prosjektene, for eksempel dho-sor-rogaland (slik den står "
+    "etter /prosjekt/).",
+    "covers": "Adressen til prosjektene rapporten handler om (slik den står etter /prosjekt/); "
+    "rapporten vises på sidene deres.",
+    "modules": "Filnavnet til hver modul, uten .md, i den rekkefølgen de skal komme.",
+}
+# What one item of a list of plain values is called: the label of its text box, and in
+# «Legg til …». Fields not listed get «Linje».
+ITEM_LABELS = {
+    "legacy_paths": "Gammel adresse",
+    "partners": "Samarbeidspartner",
+    "related": "Adresse",
+    "unrelated": "Adresse",
+    "related_projects": "Adresse",
+    "covers": "Adresse",
+    "source": "Kilde",
+    "notes": "Merknad",
+    "audience": "Målgruppe",
+    "outcomes": "Læringsutbytte",
+    "modules": "Modul",
+    "goals": "Læringsmål",
 }
 # Longer texts get a text area rather than a one-line field.
 TEXT_AREAS = {"summary", "description", "how_to_get"}
@@ -66,6 +108,7 @@ ALT_HINT = (
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Fields whose value is a file beside the markdown file; images are uploaded to `bilder/`.
 FILE_FIELDS = {("Image", "file"): "image", ("Attachment", "file"): "file"}
+SLUG = "{{slug}}"  # Decap: the entry's title made into a file name by the `slug` rules below
 
 
 def required_lists(vocabularies: Vocabularies) -> set[str]:
@@ -80,7 +123,12 @@ def required_lists(vocabularies: Vocabularies) -> set[str]:
     return names
 
 
-def label_of(name: str, description: str) -> str:
+MODEL_HINTS = {("Audio", "type"): "Filtypen til lydfilen: audio/mpeg er mp3."}
+
+
+def label_of(name: str, description: str, model: str = "") -> str:
+    if (model, name) in MODEL_LABELS:
+        return MODEL_LABELS[(model, name)]
     if name in LABELS:
         return LABELS[name]
     short = re.split(r"[:;(]| - ", description, maxsplit=1)[0].strip()
@@ -102,8 +150,12 @@ def resolve(node: dict, defs: dict) -> dict:
 def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) -> dict:
     node = resolve(node, defs)
     description = node.get("description", "")
-    field: dict = {"name": name, "label": label_of(name, description)}
-    if description and description != field["label"]:
+    field: dict = {"name": name, "label": label_of(name, description, model)}
+    if (model, name) in MODEL_HINTS:
+        field["hint"] = MODEL_HINTS[(model, name)]
+    elif name in HINTS:
+        field["hint"] = HINTS[name]
+    elif description and description != field["label"]:
         field["hint"] = description
     kind = node.get("type")
     # `regions: []` is an answer ("not known"), so the form must let the list be empty;
@@ -117,7 +169,16 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
         item = resolve(node["items"], defs)
         field.update(widget="list", fields=object_fields(item, defs), collapsed=True)
     elif kind == "array":
-        field.update(widget="list")  # one text per line: the list widget without fields
+        # One text box per item. Decap's list widget without `field` is a single box split
+        # on commas and trimmed: a comma inside an item cut it in two, a trailing space
+        # vanished. With one `field` the value stays a list of plain strings.
+        field.update(
+            widget="list",
+            field={"name": name, "label": ITEM_LABELS.get(name, "Linje"), "widget": "string"},
+            label_singular=ITEM_LABELS.get(name, "linje").lower(),
+            collapsed=False,
+            summary=f"{{{{fields.{name}}}}}",
+        )
     elif kind == "object":
         children = object_fields(node, defs)
         if not required:
@@ -134,6 +195,9 @@ def widget_for(name: str, node: dict, defs: dict, required: bool, model: str) ->
                 field[key] = node[bound]
     elif (model, name) in FILE_FIELDS:
         field.update(widget=FILE_FIELDS[(model, name)], choose_url=False)
+        if field["widget"] == "file":
+            # Downloads beside the entry in a folder of its own, as images are (bilder/).
+            field.update(media_folder=f"filer/{SLUG}", public_folder=f"filer/{SLUG}")
     elif node.get("format") == "date":
         field.update(
             widget="string",
@@ -175,8 +239,10 @@ def model_fields(model: type, vocabularies: Vocabularies) -> list[dict]:
         "label": "Tekst",
         "hint": "Brødteksten i markdown: ## for hovedoverskrifter, ### under dem.",
         "widget": "markdown",
-        # Raw first: the rich-text editor rewrites markdown it did not write.
-        "modes": ["raw", "rich_text"],
+        # Raw only: the rich-text editor rewrites markdown it did not write (`-` became `*`,
+        # tables padded, `[tekst](prosjekt:slug)` escaped into plain text). Offering it second
+        # is not enough: Decap opens the last mode used, rich text when none was.
+        "modes": ["raw"],
         "required": False,
     }
     return [*fields, body]
@@ -184,7 +250,7 @@ def model_fields(model: type, vocabularies: Vocabularies) -> list[dict]:
 
 def folder_collection(name: str, vocabularies: Vocabularies) -> dict:
     content_type = TYPES[name]
-    fields = model_fields(content_type.model, vocabularies)
+    fields = with_slug_hint(model_fields(content_type.model, vocabularies), name)
     collection = {
         "name": name,
         "label": PLURAL[name],
@@ -198,8 +264,11 @@ def folder_collection(name: str, vocabularies: Vocabularies) -> dict:
         # `slug` before saving a new entry, and leaves it out of the file when it is that.
         "slug": "{{fields.slug}}",
         "summary": "{{title}}",
-        "media_folder": "bilder",
-        "public_folder": "bilder",
+        # Each entry's uploads in a folder of their own (Decap's {{slug}} is the title made
+        # into a file name): with one shared `bilder/`, an upload named like another entry's
+        # file replaced it.
+        "media_folder": f"bilder/{SLUG}",
+        "public_folder": f"bilder/{SLUG}",
         "fields": fields,
     }
     if not any(f["name"] == "slug" for f in fields):
@@ -226,6 +295,19 @@ def own_field(name: str) -> str | None:
     raise ValueError(f"{name}: no required field tells it from {others[0].name}")
 
 
+def with_slug_hint(fields: list[dict], name: str) -> list[dict]:
+    """The address field's help in words, with this type's own start of the address (the
+    models say `/prosjekt/<slug>/`)."""
+    content_type = TYPES[name]
+    start = "/" + content_type.page.split("{")[0]
+    default = "tittelen" if content_type.slug_from == "title" else "filnavnet"
+    hint = (
+        f"Siste del av nettadressen, {start}…/: små bokstaver a–z, tall og bindestrek. "
+        f"Står feltet tomt, lages adressen av {default}."
+    )
+    return [{**f, "hint": hint} if f["name"] == "slug" and "hint" in f else f for f in fields]
+
+
 def hidden_slug() -> dict:
     return {"name": "slug", "label": "Adresse", "widget": "hidden", "required": False}
 
@@ -240,7 +322,7 @@ def files_collection(name: str, root: Path, vocabularies: Vocabularies) -> dict:
         for p in (root / content_type.folder).glob(pattern)
         if (content_type.layout == "folders") == (p.name == "index.md")
     )
-    fields = model_fields(content_type.model, vocabularies)
+    fields = with_slug_hint(model_fields(content_type.model, vocabularies), name)
     files = []
     for path in paths:
         relative = path.relative_to(root).as_posix()
@@ -315,8 +397,8 @@ def admin_notice(root: Path) -> str | None:
     if (root / DECAP_DIST / "decap-cms.js").is_file():
         return None
     return (
-        "Merk: /admin/ (redigering i nettleseren) er ikke med: kjør `npm ci --ignore-scripts`"
-        " først."
+        "Merk: /admin/ (redigering i nettleseren) er ikke med: kjør `make site`, som "
+        "installerer det den trenger (eller `npm ci --ignore-scripts`)."
     )
 
 

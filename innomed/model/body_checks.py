@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from innomed.model.errors import ContentError
+from innomed.model.registry import link_kinds
 from innomed.model.sources import Source
 
 HEADING = re.compile(r"^(#{1,6})\s+\S")
@@ -42,6 +43,9 @@ PLACEHOLDERS = {
     "Skriv om episoden her.",
     "Skriv saken her. Bruk ## for mellomtitler.",
 }
+# `\[tekst](prosjekt:slug)`: a link escaped into plain text (a rich-text editor does this to
+# link kinds it does not know), which the page shows as brackets and never links.
+ESCAPED_LINK = re.compile(r"\\\[(?P<text>[^\]]*?)\\?\]\((?P<kind>[\w-]+):(?P<slug>[^)\s]*)\)")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -145,6 +149,8 @@ def check_body(source: Source, first_heading_level: int = 2) -> list[ContentErro
             previous_level = max(level, first_heading_level - 1)
         if "](" in line:
             check_links(line, error)
+            if "\\[" in line:
+                check_escaped_links(line, error)
         if "-" in line and "|" in line and TABLE_SEPARATOR.match(line) and index > 0:
             header = lines[index - 1][1]
             cells = [cell.strip() for cell in header.strip().strip("|").split("|")]
@@ -193,3 +199,16 @@ def check_links(line: str, error) -> None:
                 "eller legg filen i feltet attachments/downloads, så skrives det "
                 "automatisk)",
             )
+
+
+def check_escaped_links(line: str, error) -> None:
+    """`\\[tekst](prosjekt:slug)`: the backslash makes the link plain text on the page."""
+    for found in ESCAPED_LINK.finditer(line):
+        if found["kind"] not in link_kinds():
+            continue
+        link = f"[{found['text']}]({found['kind']}:{found['slug']})"
+        error(
+            "lenke",
+            f"'{found[0]}' vises som vanlig tekst, ikke som lenke (forventet {link} "
+            "uten \\ foran klammene)",
+        )

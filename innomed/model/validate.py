@@ -14,6 +14,7 @@ from innomed.model.errors import ContentError, ContentErrors
 from innomed.model.paths import outside_reason
 from innomed.model.slugs import slug_for_title
 from innomed.model.sources import Source, dotted
+from innomed.model.uploads import upload_problem
 from innomed.model.vocabulary import Vocabularies
 
 
@@ -152,6 +153,8 @@ def check_files(source: Source, meta, root: Path) -> list[ContentError]:
                     "sjekk navn og store/små bokstaver)",
                 )
             )
+        elif problem := upload_problem(folder / name, image=loc[0] == "image"):
+            errors.append(ContentError(source.rel, source.line_of(loc), dotted(loc), problem))
         else:
             published.setdefault(base, dotted(loc))
     return errors

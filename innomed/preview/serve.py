@@ -25,6 +25,7 @@ from innomed.model.config import CONFIG_FILE
 from innomed.model.errors import ContentErrors, summarize
 from innomed.model.registry import source_folders
 from innomed.pipeline import STAGING_DIR, check_site_items
+from innomed.preview.verdict import publish_verdict
 from innomed.render.lock import build_lock
 from innomed.render.stage import stage
 
@@ -130,6 +131,13 @@ def serve_site(root: Path, port: int) -> int:
     def refresh() -> None:
         engine, pending["engine"] = pending["engine"], False
         changed = restage(root)
+        try:
+            render(engine, changed)
+        finally:
+            # After the render: a full one empties site_dir. The editor in /admin/ reads it.
+            publish_verdict(root, site_dir, failed=changed is None)
+
+    def render(engine: bool, changed: set[str] | None) -> None:
         started = time.perf_counter()
         try:
             if engine:

@@ -1,4 +1,4 @@
-/* Combined filters on /prosjekt/ (innomed/generate_listings.py, filter_data).
+/* Combined filters on /prosjekt/ (innomed/generate/listings.py, filter_data).
  *
  * The page carries every project's facet values as JSON, so the form narrows all projects,
  * not only the cards of the first page. Within a fieldset a project needs one of the checked

@@ -1,5 +1,5 @@
 /*
- * InnoMed: the site search (the index is written by innomed/search_index.py, and queried by
+ * InnoMed: the site search (the index is written by innomed/search/index.py, and queried by
  * sok-motor.js).
  *
  * Nothing is downloaded until the visitor types: the first query imports sok-motor.js, which

@@ -1,12 +1,12 @@
 /*
- * InnoMed: the search engine for the static index innomed/search_index.py writes into
+ * InnoMed: the search engine for the static index innomed/search/index.py writes into
  * sokeindeks/. innomed-search.js imports this module on the visitor's first query; no page
  * view loads it. What a query downloads: manifest.json (the list of shards), the shard of
  * each query word (ord/<first two or three letters of its stem>.json) and, for each result shown,
  * that page's document (side/<id>.json). The filter data (filtre.json) grows with the
  * archive and is fetched only by filters(), when the visitor opens "Avgrens treff".
  *
- * Words, stems and shard names follow innomed/search_text.py rule for rule; the stemmer is a
+ * Words, stems and shard names follow innomed/search/text.py rule for rule; the stemmer is a
  * hand port of snowballstemmer 3.1.1's Norwegian stemmer (norwegian_stemmer.py), which strips
  * bokmål and nynorsk endings alike. tests/test_search_engine.py compares the two.
  *
@@ -17,7 +17,7 @@
  * excerpt as plain strings: the page shows it with text nodes and <mark>, never as HTML.
  */
 
-const FORMAT = 1; // innomed/search_index.py FORMAT
+const FORMAT = 1; // innomed/search/index.py FORMAT
 const EXCERPT_WORDS = 30;
 const BEFORE_MATCH = 8; // words shown before the first match
 
@@ -141,7 +141,7 @@ export function stem(word) {
 }
 
 // A stem's shard: its first two letters, or three where the two-letter shard was split
-// (innomed/search_text.py shard_layout). A two-letter last word then finds only the stems of
+// (innomed/search/text.py shard_layout). A two-letter last word then finds only the stems of
 // two letters: typing a third letter narrows the prefix to one small shard.
 export function shardKey(index, stemmed) {
   const chars = Array.from(stemmed);
@@ -149,7 +149,7 @@ export function shardKey(index, stemmed) {
   return index.split.has(two) && chars.length > 2 ? chars.slice(0, 3).join("") : two;
 }
 
-// "sy" -> "sy", "øk" -> "_f8_k" (innomed/search_text.py shard_name).
+// "sy" -> "sy", "øk" -> "_f8_k" (innomed/search/text.py shard_name).
 export function shardName(key) {
   return Array.from(key).map(function (c) {
     return /^[A-Za-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
