@@ -56,6 +56,7 @@ EVENT = registry.ContentType(
     listing_title="Arrangementer",
     listing_order=upcoming_first,
     facets=(("region", "venue_regions"),),
+    plural="Arrangementer",
 )
 
 
@@ -176,3 +177,20 @@ def test_the_new_type_gets_a_listing_upcoming_first_and_a_search_filter(
     filters = json.loads((scratch / "site/sokeindeks/filtre.json").read_text())
     assert sorted(filters["region"]) == ["Nord", "Vest"]
     assert len(filters["type"]["Testarrangement"]) == 3  # page ids, delta-coded
+
+
+@pytest.mark.unit
+def test_the_new_type_is_a_collection_in_the_browser_editor(scratch, with_events):
+    import yaml
+
+    from innomed.cms.decap import generate_config
+
+    vocabularies = load_vocabularies(scratch / "data/vocabulary.yml", scratch)
+    config = yaml.safe_load(generate_config(scratch, vocabularies))
+    [events] = [c for c in config["collections"] if c["name"] == "testevent"]
+    assert (events["label"], events["folder"]) == ("Arrangementer", "testarrangementer")
+    fields = {field["name"]: field for field in events["fields"]}
+    assert {"title", "summary", "date", "venue_regions", "body"} <= set(fields)
+    regions = fields["venue_regions"]
+    assert regions["widget"] == "select" and regions["multiple"]
+    assert "Vest" in regions["options"]

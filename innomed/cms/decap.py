@@ -34,16 +34,6 @@ LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
 FORMAT = "innomed-frontmatter"  # registered by admin/innomed-cms.js
 KEYS = "__innomed_keys"  # admin/innomed-cms.js: the front-matter keys a file has
 
-# Collection labels (plural) for the sidebar; the registry's `noun` is singular.
-PLURAL = {
-    "project": "Prosjekter",
-    "report": "Erfaringsrapporter",
-    "news": "Nyhetssaker",
-    "tool": "Verktøy",
-    "episode": "Podkastepisoder",
-    "course": "Kurs",
-    "module": "Kursmoduler",
-}
 # Where a field's description does not make a short label, the label to show.
 LABELS = {
     "kind": "Type",
@@ -111,10 +101,19 @@ FILE_FIELDS = {("Image", "file"): "image", ("Attachment", "file"): "file"}
 SLUG = "{{slug}}"  # Decap: the entry's title made into a file name by the `slug` rules below
 
 
+def edited_types() -> list[str]:
+    """The types /admin/ edits (those with a `plural` in the registry): first those with a
+    file per entry (one folder collection each), then those that share folders."""
+    edited = [t for t in TYPES.values() if t.plural]
+    return [t.name for t in edited if t.layout == "files"] + [
+        t.name for t in edited if t.layout in ("folders", "children")
+    ]
+
+
 def required_lists(vocabularies: Vocabularies) -> set[str]:
     """Fields the model requires but may be [] (the JS writes them even when empty)."""
     names = set()
-    for name in ("project", "report", "news", "tool", "episode", "course", "module"):
+    for name in edited_types():
         schema = TYPES[name].model.model_json_schema()
         for field, node in schema["properties"].items():
             if field in schema.get("required", []) and node.get("type") == "array":
@@ -253,7 +252,7 @@ def folder_collection(name: str, vocabularies: Vocabularies) -> dict:
     fields = with_slug_hint(model_fields(content_type.model, vocabularies), name)
     collection = {
         "name": name,
-        "label": PLURAL[name],
+        "label": content_type.required("plural"),
         "label_singular": content_type.noun,
         "folder": content_type.folder,
         "create": True,
@@ -338,7 +337,7 @@ def files_collection(name: str, root: Path, vocabularies: Vocabularies) -> dict:
                 "fields": fields,
             }
         )
-    return {"name": name, "label": PLURAL[name], "files": files}
+    return {"name": name, "label": content_type.required("plural"), "files": files}
 
 
 def read_title(path: Path) -> str | None:
@@ -349,9 +348,10 @@ def read_title(path: Path) -> str | None:
 def generate_config(root: Path, vocabularies: Vocabularies) -> str:
     collections = [
         folder_collection(name, vocabularies)
-        for name in ("project", "report", "news", "tool", "episode")
+        if TYPES[name].layout == "files"
+        else files_collection(name, root, vocabularies)
+        for name in edited_types()
     ]
-    collections += [files_collection(name, root, vocabularies) for name in ("course", "module")]
     config = {
         # On the real host editors sign in with GitHub; every change becomes a pull request
         # that the workflow tests before anyone merges it (REDAKTOR.md).

@@ -57,6 +57,9 @@ class ContentType:
     # when given (upcoming events first, say), else in the type's order.
     listing_title: str | None = None
     listing_order: Callable | None = None
+    # /admin/ (innomed/cms/decap.py): the collection's label in the sidebar; None keeps the
+    # type out of the browser editor (hand-written pages, the podcast series).
+    plural: str | None = None
 
     def required(self, name: str) -> str:
         """An optional setting that the caller needs: a KeyError says which type lacks it."""
@@ -129,6 +132,7 @@ TYPES: dict[str, ContentType] = declare(
             ("tema", "themes"),
             ("fase", "phase_start"),
         ),
+        plural="Prosjekter",
     ),
     ContentType("page", "side", PageMeta, "content", "tree", page="{slug}", template="page.md.j2"),
     ContentType(
@@ -143,6 +147,7 @@ TYPES: dict[str, ContentType] = declare(
         assets="rapporter/filer/{slug}",
         order=ordering.by_title,
         facets=(("pasientgruppe", "patient_groups"), ("tema", "themes")),
+        plural="Erfaringsrapporter",
     ),
     ContentType(
         "news",
@@ -159,6 +164,7 @@ TYPES: dict[str, ContentType] = declare(
         feed="aktuelt/feed.xml",
         scaffold="news.md.j2",
         order=ordering.newest_first,
+        plural="Nyhetssaker",
     ),
     ContentType(
         "tool",
@@ -174,6 +180,7 @@ TYPES: dict[str, ContentType] = declare(
         listing_template="tools.md.j2",
         scaffold="tool.md.j2",
         order=ordering.by_title,
+        plural="Verktøy",
     ),
     ContentType(
         "course",
@@ -187,6 +194,7 @@ TYPES: dict[str, ContentType] = declare(
         listing="kurs/index.md",
         listing_template="courses.md.j2",
         scaffold="course.md.j2",
+        plural="Kurs",
     ),
     ContentType(
         "module",
@@ -199,6 +207,7 @@ TYPES: dict[str, ContentType] = declare(
         template="module.md.j2",
         assets="kurs/{parent}/filer",
         scaffold="module.md.j2",
+        plural="Kursmoduler",
     ),
     ContentType(
         "podcast",
@@ -225,6 +234,7 @@ TYPES: dict[str, ContentType] = declare(
         assets="podcast/transkripsjoner",
         scaffold="episode.md.j2",
         order=ordering.highest_number_first,
+        plural="Podkastepisoder",
     ),
 )
 
