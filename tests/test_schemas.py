@@ -89,6 +89,30 @@ def test_schema_rejects_what_check_rejects(schemas):
             jsonschema.validate(bad, schema)
 
 
+def test_schema_accepts_a_single_value_where_check_does(schemas):
+    """`patient_groups: Kreft` is a list of one to `check` (models.Listed); the schema said
+    "must be array", so the editor's tools flagged what the build accepts."""
+    from innomed.model.models import ProjectMeta
+
+    schema = schemas["project.schema.json"]
+    good = {
+        "title": "T",
+        "summary": "S",
+        "kind": "Prosjektbeskrivelse",
+        "status": "Pågående",
+        "regions": ["Vest"],
+        "owner": "O",
+    }
+    vocabularies = load_vocabularies(REPO / "data/vocabulary.yml", REPO)
+    group = vocabularies["patient_groups"].labels[0]
+    for value in (group, [group]):
+        meta = {**good, "patient_groups": value, "source": "Årsrapport 2025"}
+        jsonschema.validate(meta, schema)
+        ProjectMeta.model_validate(meta, context={"vocabularies": vocabularies})
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, "patient_groups": "Ingen slik gruppe"}, schema)
+
+
 REMARK = REPO / "node_modules/.bin/remark"
 
 

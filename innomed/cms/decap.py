@@ -135,8 +135,12 @@ def label_of(name: str, description: str, model: str = "") -> str:
 
 
 def resolve(node: dict, defs: dict) -> dict:
-    """A field's schema without its `| None` and with `$ref` followed."""
+    """A field's schema without its `| None` and with `$ref` followed; a list that also takes
+    a single value (models.Listed) as the list: the form always writes a list."""
     options = [o for o in node.get("anyOf", []) if o.get("type") != "null"]
+    arrays = [o for o in options if o.get("type") == "array"]
+    if len(options) == 2 and len(arrays) == 1 and arrays[0].get("items") in options:
+        options = arrays
     if len(options) == 1:
         node = {**node, **options[0]}
         node.pop("anyOf")

@@ -134,7 +134,17 @@ Round = Annotated[str, BeforeValidator(round_text)]
 
 
 # A list that editors may also write as a single value (`regions: Nord`).
-Listed = Annotated[list[T], BeforeValidator(as_list)]
+class OneOrMany:
+    """In the JSON Schema, what as_list accepts: one value or a list of them, so editors'
+    tools agree with `check` on `regions: Nord`."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        array = handler(core_schema)
+        resolved = handler.resolve_ref_schema(array)
+        return {"anyOf": [resolved["items"], array]} if "items" in resolved else array
+
+
+Listed = Annotated[list[T], BeforeValidator(as_list), OneOrMany()]
 
 
 Region = Annotated[str, in_vocabulary("regions"), VocabularyMarker("regions")]
