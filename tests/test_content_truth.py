@@ -131,3 +131,46 @@ def test_the_note_on_support_types_states_what_front_matter_says(content):
         f"gir {count[tailored]} tildelinger med skreddersydd og {count[group]} med "
         f"gruppebasert prosessveiledning, og {both} prosjekter med begge"
     ) in text
+    untyped = [
+        p.meta.title
+        for p in projects_2025(content)
+        for s in p.meta.support
+        if s.allocation_year == 2025 and not s.type
+    ]
+    assert f"for {len(untyped)} tildeling ({untyped[0]}) oppgir rapporten ingen type" in text
+
+
+# Forced values: what no source says is left out, not filled in by the schema ----------
+
+
+def test_a_period_with_an_unknown_start_or_end_is_never_shown_with_a_guess():
+    from innomed.model.dates import format_period
+    from innomed.model.models import Period
+
+    assert format_period(Period(end="2027-09")) == "til september 2027"
+    assert format_period(Period(start="2024")) == "fra 2024"
+    assert format_period(Period(start="2024"), "nn") == "frå 2024"
+    assert format_period(Period(start="2025-03", end="2025-10")) == "mars 2025 – oktober 2025"
+
+
+def test_status_and_support_type_are_given_only_where_a_source_supports_them(content):
+    import datetime as dt
+
+    from innomed.model.dates import partial_date_end
+
+    for project in content.catalog.projects:
+        meta = project.meta
+        if meta.status == "Pågående":
+            end = meta.project_period.end if meta.project_period else None
+            ongoing = any(s.allocation_year >= 2026 for s in meta.support) or (
+                end and partial_date_end(end) >= dt.date(2026, 12, 1)
+            )
+            assert ongoing, project.source.rel
+        elif meta.status is None:
+            assert any("Status er ikke oppgitt" in note for note in meta.notes), project.slug
+    guessed = next(p for p in content.catalog.projects if p.slug == "modell-gevinstrealisering")
+    assert [s.type for s in guessed.meta.support] == [None]
+    finnmark = next(
+        p for p in content.catalog.projects if p.slug == "digital-hjemmeoppfolging-i-finnmark"
+    )
+    assert finnmark.meta.partners == []  # was inferred from an e-mail domain

@@ -197,3 +197,20 @@ def test_the_group_coaching_report_shows_every_workshop_date_as_written(real_sit
         "1. oktober",
     ]
     assert not heading.find_next("ol").select("ol ol")
+
+
+def test_an_unknown_status_support_type_and_period_start_leave_no_guess_on_the_page(real_site):
+    def facts(slug):
+        page = real_site / "prosjekt" / slug / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        return {
+            dt.get_text(strip=True): dt.find_next("dd").get_text(" ", strip=True)
+            for dt in soup.select(".fact-box dt")
+        }
+
+    model = facts("modell-gevinstrealisering")
+    assert "Status" not in model
+    assert model["Støtte fra InnoMed"].startswith("2025-S2")
+    troms = facts("prosjekterfaring-etablering-av-interkommunalt-dho-team-i-nord-troms")
+    assert troms["Prosjektperiode"] == "til september 2027"
+    assert "Samarbeidspartnere" not in facts("digital-hjemmeoppfolging-i-finnmark")
