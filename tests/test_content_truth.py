@@ -174,3 +174,34 @@ def test_status_and_support_type_are_given_only_where_a_source_supports_them(con
         p for p in content.catalog.projects if p.slug == "digital-hjemmeoppfolging-i-finnmark"
     )
     assert finnmark.meta.partners == []  # was inferred from an e-mail domain
+
+
+# For InnoMed: one list, generated, with file and line ------------------------------------
+
+
+def test_the_list_for_innomed_holds_draft_notes_and_is_committed_as_generated(content):
+    from innomed.checks.innomed_list import LIST_FILE, innomed_items, list_page
+
+    items = innomed_items(content, ROOT)
+    drafts = [e for found in content.drafts.values() for e in found]
+    assert drafts
+    for draft in drafts:
+        for note in draft.meta.notes:
+            assert any(i.path == draft.source.rel and i.text == note for i in items), note
+        assert any(i.path == draft.source.rel and i.field == "draft" for i in items)
+    for item in items:
+        if item.field in {"notes", "draft"}:
+            line = (ROOT / item.path).read_text(encoding="utf-8").split("\n")[item.line - 1]
+            assert line.lstrip().startswith("- " if item.field == "notes" else "draft:"), item
+    texts = " ".join(i.text for i in items)
+    for needed in (
+        "nyhetsbrevet",
+        "erfaringsrapporten",
+        "Finnmark DHO Gamvik",
+        "hvordan man søker",
+    ):
+        assert needed in texts, needed
+    if not content.contact.get("email"):
+        assert items[0].path == "mkdocs.yml" and items[0].field == "extra.contact.email"
+    committed = (ROOT / LIST_FILE).read_text(encoding="utf-8")
+    assert committed == list_page(items), "run: build.py check --todo --write"
