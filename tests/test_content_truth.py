@@ -205,3 +205,16 @@ def test_the_list_for_innomed_holds_draft_notes_and_is_committed_as_generated(co
         assert items[0].path == "mkdocs.yml" and items[0].field == "extra.contact.email"
     committed = (ROOT / LIST_FILE).read_text(encoding="utf-8")
     assert committed == list_page(items), "run: build.py check --todo --write"
+
+
+def test_source_paragraphs_once_lost_are_on_a_page(content):
+    bodies = " ".join(" ".join(e.source.body.split()) for e in content.all_entries())
+    for sentence in (
+        "Tjenesten har til nå blitt utprøvd på i underkant av 25 pasienter totalt i regionen.",
+        "Pasienter som får avslag i spesialisthelsetjenesten blir ofte anbefalt å søke "
+        "kommunal hjelp.",
+        "Vi er seks små kommuner med til sammen rundt 16 000 innbyggere.",
+        "Siden etableringen av DHO-teamet har arbeidet vært rettet mot å utvikle tydelige "
+        "rammer for tjenesten og teste ut tjenesteforløp.",
+    ):
+        assert sentence in bodies, sentence
