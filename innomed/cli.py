@@ -98,7 +98,13 @@ def run(argv: list[str] | None = None) -> int:
     check.add_argument(
         "--todo",
         action="store_true",
-        help="list alle merknader (notes) og filer uten kilde (source)",
+        help="list alt InnoMed må levere eller bekrefte: merknader (notes), også i utkast, "
+        "filer uten kilde, utkast, lydfiler, verktøyfiler og kontaktadressen",
+    )
+    check.add_argument(
+        "--write",
+        action="store_true",
+        help="med --todo: skriv listen også til TIL-INNOMED.md",
     )
     serve = commands.add_parser(
         "serve",
@@ -135,7 +141,7 @@ def run(argv: list[str] | None = None) -> int:
     command = args.command or "build"
     root = (getattr(args, "root", None) or ROOT).resolve()
     if command == "check" and args.todo:
-        return run_todo(root)
+        return run_todo(root, args.write)
     if command == "check":
         return run_check(root, args.format)
     if command == "schema":
@@ -173,8 +179,10 @@ def run_check(root: Path, output_format: str) -> int:
     return 0
 
 
-def run_todo(root: Path) -> int:
-    """Editors' to-do list: every `notes:` entry, then every file without `source:`."""
+def run_todo(root: Path, write: bool = False) -> int:
+    """What InnoMed has to supply or confirm (innomed/checks/innomed_list.py), drafts too;
+    with --write also TIL-INNOMED.md in the repository."""
+    from innomed.checks.innomed_list import LIST_FILE, innomed_items, list_page
     from innomed.pipeline import load_content
 
     try:
@@ -182,13 +190,12 @@ def run_todo(root: Path) -> int:
     except ContentErrors as problem:
         report(problem, "text")
         return 1
-    entries = sorted(content.all_entries(), key=lambda entry: entry.source.rel)
-    for entry in entries:
-        for index, note in enumerate(entry.meta.notes):
-            print(f"{entry.source.rel}:{entry.source.line_of(('notes', index))}: notes: {note}")
-    for entry in entries:
-        if not entry.meta.source:
-            print(f"{entry.source.rel}:1: source: mangler (ingen kilde oppgitt)")
+    items = innomed_items(content, root)
+    for item in items:
+        print(item)
+    if write:
+        (root / LIST_FILE).write_text(list_page(items), encoding="utf-8")
+        print(f"Skrev {LIST_FILE} ({len(items)} punkter)", file=sys.stderr)
     return 0
 
 

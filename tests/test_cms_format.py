@@ -110,7 +110,9 @@ def test_format_round_trips_every_file_and_changes_one_line(tmp_path):
             assert len(before) == len(after)
             assert sum(a != b for a, b in zip(before, after, strict=True)) == 1, path
             changed += 1
-    assert changed >= 40
+    # Every file with a status changes (a status is optional: unknown ones are left out).
+    with_status = [f for f in files if "\nstatus: " in Path(f).read_text(encoding="utf-8")]
+    assert changed == len(with_status) >= 20
 
 
 @pytest.mark.unit

@@ -131,3 +131,90 @@ def test_the_note_on_support_types_states_what_front_matter_says(content):
         f"gir {count[tailored]} tildelinger med skreddersydd og {count[group]} med "
         f"gruppebasert prosessveiledning, og {both} prosjekter med begge"
     ) in text
+    untyped = [
+        p.meta.title
+        for p in projects_2025(content)
+        for s in p.meta.support
+        if s.allocation_year == 2025 and not s.type
+    ]
+    assert f"for {len(untyped)} tildeling ({untyped[0]}) oppgir rapporten ingen type" in text
+
+
+# Forced values: what no source says is left out, not filled in by the schema ----------
+
+
+def test_a_period_with_an_unknown_start_or_end_is_never_shown_with_a_guess():
+    from innomed.model.dates import format_period
+    from innomed.model.models import Period
+
+    assert format_period(Period(end="2027-09")) == "til september 2027"
+    assert format_period(Period(start="2024")) == "fra 2024"
+    assert format_period(Period(start="2024"), "nn") == "frå 2024"
+    assert format_period(Period(start="2025-03", end="2025-10")) == "mars 2025 – oktober 2025"
+
+
+def test_status_and_support_type_are_given_only_where_a_source_supports_them(content):
+    import datetime as dt
+
+    from innomed.model.dates import partial_date_end
+
+    for project in content.catalog.projects:
+        meta = project.meta
+        if meta.status == "Pågående":
+            end = meta.project_period.end if meta.project_period else None
+            ongoing = any(s.allocation_year >= 2026 for s in meta.support) or (
+                end and partial_date_end(end) >= dt.date(2026, 12, 1)
+            )
+            assert ongoing, project.source.rel
+        elif meta.status is None:
+            assert any("Status er ikke oppgitt" in note for note in meta.notes), project.slug
+    guessed = next(p for p in content.catalog.projects if p.slug == "modell-gevinstrealisering")
+    assert [s.type for s in guessed.meta.support] == [None]
+    finnmark = next(
+        p for p in content.catalog.projects if p.slug == "digital-hjemmeoppfolging-i-finnmark"
+    )
+    assert finnmark.meta.partners == []  # was inferred from an e-mail domain
+
+
+# For InnoMed: one list, generated, with file and line ------------------------------------
+
+
+def test_the_list_for_innomed_holds_draft_notes_and_is_committed_as_generated(content):
+    from innomed.checks.innomed_list import LIST_FILE, innomed_items, list_page
+
+    items = innomed_items(content, ROOT)
+    drafts = [e for found in content.drafts.values() for e in found]
+    assert drafts
+    for draft in drafts:
+        for note in draft.meta.notes:
+            assert any(i.path == draft.source.rel and i.text == note for i in items), note
+        assert any(i.path == draft.source.rel and i.field == "draft" for i in items)
+    for item in items:
+        if item.field in {"notes", "draft"}:
+            line = (ROOT / item.path).read_text(encoding="utf-8").split("\n")[item.line - 1]
+            assert line.lstrip().startswith("- " if item.field == "notes" else "draft:"), item
+    texts = " ".join(i.text for i in items)
+    for needed in (
+        "nyhetsbrevet",
+        "erfaringsrapporten",
+        "Finnmark DHO Gamvik",
+        "hvordan man søker",
+    ):
+        assert needed in texts, needed
+    if not content.contact.get("email"):
+        assert items[0].path == "mkdocs.yml" and items[0].field == "extra.contact.email"
+    committed = (ROOT / LIST_FILE).read_text(encoding="utf-8")
+    assert committed == list_page(items), "run: build.py check --todo --write"
+
+
+def test_source_paragraphs_once_lost_are_on_a_page(content):
+    bodies = " ".join(" ".join(e.source.body.split()) for e in content.all_entries())
+    for sentence in (
+        "Tjenesten har til nå blitt utprøvd på i underkant av 25 pasienter totalt i regionen.",
+        "Pasienter som får avslag i spesialisthelsetjenesten blir ofte anbefalt å søke "
+        "kommunal hjelp.",
+        "Vi er seks små kommuner med til sammen rundt 16 000 innbyggere.",
+        "Siden etableringen av DHO-teamet har arbeidet vært rettet mot å utvikle tydelige "
+        "rammer for tjenesten og teste ut tjenesteforløp.",
+    ):
+        assert sentence in bodies, sentence

@@ -180,3 +180,37 @@ def test_contact_details_come_from_one_setting_and_a_deploy_needs_them(scratch):
     for page in ("index.html", "om/soknad/index.html"):
         soup = BeautifulSoup((scratch / "site" / page).read_text(encoding="utf-8"), "lxml")
         assert soup.find("a", href="mailto:post@innomed.example"), page
+
+
+def test_the_group_coaching_report_shows_every_workshop_date_as_written(real_site):
+    page = real_site / "rapporter/gruppebasert-prosessveiledning-digital-hjemmeoppfolging"
+    soup = BeautifulSoup((page / "index.html").read_text(encoding="utf-8"), "lxml")
+    heading = soup.find(string=re.compile("Følgende workshops ble gjennomført"))
+    items = [li.get_text(" ", strip=True) for li in heading.find_next("ol").find_all("li")]
+    assert [item.split(":")[0] for item in items] == [
+        "11. april",
+        "31. april",  # as the source has it; a note asks InnoMed for the right date
+        "14. mai",
+        "5. juni",
+        "18. juni",
+        "20. august",
+        "1. oktober",
+    ]
+    assert not heading.find_next("ol").select("ol ol")
+
+
+def test_an_unknown_status_support_type_and_period_start_leave_no_guess_on_the_page(real_site):
+    def facts(slug):
+        page = real_site / "prosjekt" / slug / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        return {
+            dt.get_text(strip=True): dt.find_next("dd").get_text(" ", strip=True)
+            for dt in soup.select(".fact-box dt")
+        }
+
+    model = facts("modell-gevinstrealisering")
+    assert "Status" not in model
+    assert model["Støtte fra InnoMed"].startswith("2025-S2")
+    troms = facts("prosjekterfaring-etablering-av-interkommunalt-dho-team-i-nord-troms")
+    assert troms["Prosjektperiode"] == "til september 2027"
+    assert "Samarbeidspartnere" not in facts("digital-hjemmeoppfolging-i-finnmark")

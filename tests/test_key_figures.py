@@ -35,7 +35,7 @@ def expected(year: int) -> dict:
             str(s["round"]).split("-")[1] if s.get("round") else "Uten oppgitt runde"
             for s in supports
         ),
-        "support": Counter(s["type"] for s in supports),
+        "support": Counter(s["type"] for s in supports if s.get("type")),
         "patient_groups": Counter(
             g for m in projects for g in set(as_list(m.get("patient_groups")))
         ),
@@ -127,11 +127,60 @@ def test_differences_from_the_annual_report_are_explained(page):
         in_section = note and note.find_previous("h3") is regions
         assert bool(in_section) == differs
         if differs and want["regions"].get("Ingen region oppgitt"):
-            assert f"{want['regions']['Ingen region oppgitt']} av prosjektene" in note.text
+            assert (
+                f"{want['regions']['Ingen region oppgitt']} prosjekter har ingen region"
+                in note.text
+            )
+        if differs:  # the report's own rule, and every project counted in several regions
+            assert "plasserer hvert prosjekt i én region" in note.text
+            several = [
+                m["title"]
+                for m in front_matters()
+                if len(as_list(m["regions"])) > 1 and any(year_of(s) == year for s in m["support"])
+            ]
+            assert all(title in note.text for title in several)
         support = section(page, year, "Tildelinger per type støtte")
         note = support.find_next("p", class_="figure-note")
         differs = any(want["support"].get(k, 0) != v for k, v in reported["support_types"].items())
         assert bool(note and note.find_previous("h3") is support) == differs
+        untyped = [
+            m["title"]
+            for m in front_matters()
+            for s in m["support"]
+            if year_of(s) == year and not s.get("type")
+        ]
+        for title in untyped:
+            assert title in note.text and "oppgir ingen kilde typen" in note.text
+
+
+@pytest.mark.build
+def test_the_reports_own_figures_stand_beside_the_front_matter_marked_as_the_reports(page):
+    reports = yaml.safe_load((REPO / "data/annual_reports.yml").read_text(encoding="utf-8"))
+    for year, reported in reports.items():
+        for title, name in (
+            ("Prosjekter per type innovasjon", "innovation_types"),
+            ("Prosjekter per forventet leveranse", "deliverables"),
+        ):
+            heading = section(page, year, title)
+            table = heading.find_next("div", class_="report-figure").find("table")
+            assert table.find_previous("h3") is heading
+            assert [th.get_text(strip=True) for th in table("th")][1] == "Årsrapportens tall"
+            shown = {
+                tr("td")[0].get_text(strip=True): tr("td")[1].get_text(strip=True)
+                for tr in table.find("tbody")("tr")
+            }
+            assert shown == {k: f"{v} %" for k, v in reported[name].items()}
+        intro = page.find("h2", id=str(year)).find_next("p").get_text(" ", strip=True)
+        assert f"Årsrapporten oppgir {reported['applications']} søknader" in intro
+
+
+@pytest.mark.build
+def test_a_year_without_rounds_says_it_counts_only_the_projects_on_the_site(page):
+    for year in sorted({year_of(s) for m in front_matters() for s in m["support"]}):
+        supports = [s for m in front_matters() for s in m["support"] if year_of(s) == year]
+        intro = page.find("h2", id=str(year)).find_next("p").get_text(" ", strip=True)
+        caveat = "ikke alle tildelingene det året" in intro
+        assert caveat == (not any(s.get("round") for s in supports)), year
 
 
 @pytest.mark.build
@@ -163,3 +212,8 @@ def test_annual_report_figures_match_the_report_page():
         assert rows["Tildelinger som inkluderte gruppebasert prosessveiledning"] == str(
             reported["support_types"]["Gruppebasert prosessveiledning"]
         )
+        assert rows["Søknader om prosessveiledning"] == str(reported["applications"])
+        shares = dict(re.findall(r"^\| ([^|]+?) \| (\d+) % \|$", text, re.M))
+        for name in ("innovation_types", "deliverables"):
+            for label, value in reported[name].items():
+                assert shares[label] == str(value), label

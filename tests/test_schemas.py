@@ -39,7 +39,8 @@ def test_schemas_list_vocabulary_values_and_descriptions(schemas):
     regions = project["properties"]["regions"]
     assert regions["items"]["enum"] == ["Nord", "Midt-Norge", "Sør-Øst", "Vest", "Nasjonal"]
     assert project["additionalProperties"] is False
-    assert set(project["required"]) >= {"title", "summary", "kind", "status", "regions"}
+    assert set(project["required"]) >= {"title", "summary", "kind", "regions"}
+    assert "status" not in project["required"]  # unknown is left out, never forced (issue 24)
     assert "owner" not in project["required"]
     assert all(field.get("description") for field in project["properties"].values())
 
@@ -83,7 +84,7 @@ def test_schema_rejects_what_check_rejects(schemas):
     for bad in (
         {**good, "regions": ["Midt Norge"]},
         {**good, "regoins": ["Vest"]},
-        {k: v for k, v in good.items() if k != "status"},
+        {k: v for k, v in good.items() if k != "kind"},
     ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)

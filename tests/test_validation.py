@@ -64,8 +64,10 @@ def test_value_outside_vocabulary_suggests_the_label(scratch):
 
 
 def test_missing_required_field(scratch):
-    write_project(scratch, "x", text=BASE.replace("status: Pågående\n", "").format(extra=""))
-    error = only(problems(scratch), "status")
+    write_project(
+        scratch, "x", text=BASE.replace("kind: Prosjektbeskrivelse\n", "").format(extra="")
+    )
+    error = only(problems(scratch), "kind")
     assert error.line == 1 and "mangler" in error.message
 
 

@@ -41,6 +41,10 @@ class Figure:
     note: str | None = None  # why it differs from the annual report
     columns: list | None = None  # a table with more columns than the chart shows
     table: list | None = None
+    # The annual report's own figures for the same thing, shown beside ours and marked as
+    # the report's: [(label, "61 %")], and what the report says about them.
+    reported: list | None = None
+    explanation: str | None = None
     summary: str = field(init=False, default="")
 
     def __post_init__(self):
@@ -119,7 +123,7 @@ def year_figures(year: int, catalog: Catalog, reported: dict) -> dict:
         regions.append((NO_REGION, without_region))
     rounds_counter = Counter((s.round.split("-")[1] if s.round else NO_ROUND) for s in supports)
     rounds = [(name, rounds_counter[name]) for name in sorted(rounds_counter)]
-    types = count_terms(supports, labels["support_types"], lambda s: [s.type])
+    types = count_terms(supports, labels["support_types"], lambda s: [s.type] if s.type else [])
     hours = [s.hours for s in supports if s.hours]
 
     figures = [
@@ -129,8 +133,8 @@ def year_figures(year: int, catalog: Catalog, reported: dict) -> dict:
             "Region",
             "Prosjekter",
             regions,
-            f"Ingen prosjekter fra {year} har region oppgitt ennå.",
-            region_note(year, regions, without_region, reported.get("regions")),
+            f"Ingen prosjekter fra {year} har region oppgitt.",
+            region_note(year, projects, without_region, reported.get("regions")),
         ),
         Figure(
             f"{key}-runder",
@@ -148,7 +152,7 @@ def year_figures(year: int, catalog: Catalog, reported: dict) -> dict:
             "Tildelinger",
             types,
             f"Ingen tildelinger i {year} har type støtte oppgitt.",
-            difference_note(year, types, reported.get("support_types"), "tildelingene per type"),
+            support_type_note(year, projects, types, reported.get("support_types")),
         ),
         Figure(
             f"{key}-pasientgrupper",
@@ -156,7 +160,8 @@ def year_figures(year: int, catalog: Catalog, reported: dict) -> dict:
             "Pasientgruppe",
             "Prosjekter",
             count_terms(projects, labels["patient_groups"], lambda p: p.meta.patient_groups),
-            f"Ingen prosjekter fra {year} har pasientgruppe oppgitt ennå.",
+            f"Ingen av prosjektsidene fra {year} oppgir pasientgruppe.",
+            explanation=explained(reported, "patient_groups"),
         ),
         Figure(
             f"{key}-innovasjonstype",
@@ -168,7 +173,9 @@ def year_figures(year: int, catalog: Catalog, reported: dict) -> dict:
                 labels["innovation_types"],
                 lambda p: [p.meta.innovation_type] if p.meta.innovation_type else [],
             ),
-            f"Ingen prosjekter fra {year} har type innovasjon oppgitt ennå.",
+            f"Ingen av prosjektsidene fra {year} oppgir type innovasjon.",
+            reported=percentages(reported.get("innovation_types")),
+            explanation=explained(reported, "innovation_types"),
         ),
         Figure(
             f"{key}-leveranser",
@@ -176,7 +183,9 @@ def year_figures(year: int, catalog: Catalog, reported: dict) -> dict:
             "Leveranse",
             "Prosjekter",
             count_terms(projects, labels["deliverables"], lambda p: p.meta.deliverables),
-            f"Ingen prosjekter fra {year} har forventede leveranser oppgitt ennå.",
+            f"Ingen av prosjektsidene fra {year} oppgir forventede leveranser.",
+            reported=percentages(reported.get("deliverables")),
+            explanation=explained(reported, "deliverables"),
         ),
         Figure(
             f"{key}-fase-start",
@@ -188,7 +197,8 @@ def year_figures(year: int, catalog: Catalog, reported: dict) -> dict:
                 labels["phases"],
                 lambda p: [p.meta.phase_start] if p.meta.phase_start else [],
             ),
-            f"Ingen prosjekter fra {year} har fase ved start oppgitt ennå.",
+            f"Ingen av prosjektsidene fra {year} oppgir fase ved start.",
+            explanation=explained(reported, "phases"),
         ),
         Figure(
             f"{key}-fase-slutt",
@@ -198,11 +208,16 @@ def year_figures(year: int, catalog: Catalog, reported: dict) -> dict:
             count_terms(
                 projects, labels["phases"], lambda p: [p.meta.phase_end] if p.meta.phase_end else []
             ),
-            f"Ingen prosjekter fra {year} har fase ved slutt oppgitt ennå.",
+            f"Ingen av prosjektsidene fra {year} oppgir fase ved slutt.",
         ),
     ]
     return {
         "year": year,
+        # Without rounds the sources give no allocation list for the year, only projects that
+        # still appear on the site (the same caveat as /tildelinger/<year>/).
+        "partial": bool(supports) and not any(s.round for s in supports),
+        "applications": reported.get("applications"),
+        "reported_allocations": reported.get("allocations"),
         "projects": len(projects),
         "allocations": len(supports),
         "hours": sum(hours),
@@ -219,15 +234,62 @@ def reported_total(reported: dict) -> dict | None:
     return {"prosjekter": reported["projects"]} if "projects" in reported else None
 
 
-def region_note(year: int, rows: list, without: int, reported: dict | None) -> str | None:
-    if not reported or all(dict(rows).get(k, 0) == v for k, v in reported.items()):
+def region_note(year: int, projects: list, without: int, reported: dict | None) -> str | None:
+    """Why the regions differ from the report's, from what the project pages say: the report
+    places each project in one region, a project page may give several or none."""
+    if not reported:
         return None
+    ours = {label: sum(label in p.meta.regions for p in projects) for label in reported}
+    if ours == reported:
+        return None
+    parts = [
+        f"Årsrapporten for {year} plasserer hvert prosjekt i én region ("
+        + ", ".join(f"{label} {count}" for label, count in reported.items())
+        + f", til sammen {sum(reported.values())}). Her telles et prosjekt under hver region "
+        "prosjektsiden oppgir."
+    ]
+    several = [p.meta.title for p in projects if len(p.meta.regions) > 1]
+    if several:
+        parts.append(f"Flere regioner: {', '.join(several)}.")
     if without:
-        return (
-            f"{without} av prosjektene fra {year} har ingen region i kildene, så tallene per "
-            "region er lavere enn i årsrapporten for noen regioner."
-        )
-    return difference_note(year, rows, reported, "prosjektene per region")
+        parts.append(f"{without} prosjekter har ingen region i kildene.")
+    lower = [
+        f"{label} {ours[label]} mot {count}"
+        for label, count in reported.items()
+        if ours[label] != count
+    ]
+    parts.append(f"Derfor avviker tallene her: {', '.join(lower)}.")
+    return " ".join(parts)
+
+
+def support_type_note(year: int, projects: list, rows: list, reported: dict | None) -> str | None:
+    """Why the support types differ: allocations whose type no source gives, by name, and
+    that the report does not say which allocations it counts under each type."""
+    if not reported:
+        return None
+    ours = dict(rows)
+    if all(ours.get(label, 0) == count for label, count in reported.items()):
+        return None
+    untyped = [p.meta.title for p in projects for s in supports_in(p, year) if not s.type]
+    differing = "; ".join(
+        f"{label} {ours.get(label, 0)} her mot {count}" for label, count in reported.items()
+    )
+    text = (
+        f"Årsrapporten for {year} teller tildelingene per type annerledes ({differing}). "
+        "Tallene her bygger på typen hver prosjektside oppgir, og rapporten sier ikke hvilke "
+        "tildelinger den teller under hver type."
+    )
+    if untyped:
+        text += f" For {len(untyped)} tildeling oppgir ingen kilde typen: {', '.join(untyped)}."
+    return text
+
+
+def percentages(figures: dict | None) -> list | None:
+    return [(label, f"{value} %") for label, value in figures.items()] if figures else None
+
+
+def explained(reported: dict, name: str) -> str | None:
+    return (reported.get("explanations") or {}).get(name)
 
 
 def difference_note(year: int, rows: list, reported: dict | None, what: str) -> str | None:

@@ -129,8 +129,8 @@ FILTERS = (
     ("pasientgruppe", "Pasientgruppe", "patient_groups", lambda m: m.patient_groups),
     ("tema", "Tema", "themes", lambda m: m.themes),
     ("fase", "Fase ved start", "phases", lambda m: [m.phase_start] if m.phase_start else []),
-    ("stotte", "Type støtte", "support_types", lambda m: [s.type for s in m.support]),
-    ("status", "Status", "statuses", lambda m: [m.status]),
+    ("stotte", "Type støtte", "support_types", lambda m: [s.type for s in m.support if s.type]),
+    ("status", "Status", "statuses", lambda m: [m.status] if m.status else []),
     ("ar", "År for tildeling", None, lambda m: [str(s.allocation_year) for s in m.support]),
 )
 

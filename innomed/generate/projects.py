@@ -55,10 +55,8 @@ def translator(lang: str):
 
 def support_value(support, tr=None) -> list:
     tr = tr or translator("nb")
-    parts: list = [
-        f"{support.type}, ",
-        Link(support.round or str(support.year), round_page(support)),
-    ]
+    parts: list = [f"{tr(support.type)}, "] if support.type else []
+    parts.append(Link(support.round or str(support.year), round_page(support)))
     if support.hours:
         parts.append(f", {support.hours} {tr('timer')}")
     if support.description:
@@ -73,7 +71,7 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
     tr = translator(meta.lang)
     rows = [
         ("Type", [tr(meta.kind)]),
-        ("Status", [tr(meta.status)]),
+        ("Status", [tr(meta.status)] if meta.status else []),
         (
             "Region" if len(meta.regions) == 1 else "Regioner",
             term_links(catalog, "regions", meta.regions),
@@ -92,11 +90,11 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
         ("Fase ved slutt av veiledningen", [meta.phase_end] if meta.phase_end else []),
         (
             "Prosjektperiode",
-            [format_period(meta.project_period)] if format_period(meta.project_period) else [],
+            [p] if (p := format_period(meta.project_period, meta.lang)) else [],
         ),
         (
             "Veiledning fra InnoMed",
-            [format_period(meta.coaching_period)] if format_period(meta.coaching_period) else [],
+            [c] if (c := format_period(meta.coaching_period, meta.lang)) else [],
         ),
         ("Prosjekt X", ["Ja, prosjektet er med i Prosjekt X"] if meta.prosjekt_x else []),
         ("Språk", ["Nynorsk"] if meta.lang == "nn" else []),

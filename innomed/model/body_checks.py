@@ -212,3 +212,55 @@ def check_escaped_links(line: str, error) -> None:
             f"'{found[0]}' vises som vanlig tekst, ikke som lenke (forventet {link} "
             "uten \\ foran klammene)",
         )
+
+
+# Markdown that silently changes what the author wrote: a date after a list number becomes a
+# list inside the list ("1. 11. april" shows as "1. a. april"), and a paragraph that starts
+# with a number and a full stop becomes a list that always counts from 1 ("12. mai" shows as
+# "1. mai"). Warnings, not errors: an editor may mean a list, but must see what is shown.
+LIST_ITEM = re.compile(r"^\s*(?P<marker>\d+\.|[-*+])\s+(?P<text>\S.*)$")
+LIST_START = re.compile(r"^(?:(?P<number>\d+)\.|[-*+])(?:\s|$)")
+
+
+def check_meaning(source: Source) -> list[ContentError]:
+    """Lines whose markdown shows something other than what the author typed."""
+    warnings = []
+    in_list, previous = False, ""
+    for number, line in body_lines(source):
+        item = LIST_ITEM.match(line)
+        if item:
+            inner = LIST_START.match(item["text"])
+            if inner:
+                shown = item["text"][: inner.end()].strip()
+                warnings.append(
+                    ContentError(
+                        source.rel,
+                        number,
+                        "tekst",
+                        f"'{line.strip()[:40]}' blir en liste inne i listen, og '{shown}' "
+                        "vises ikke slik det er skrevet (forventet en skråstrek foran "
+                        f"punktumet, '{shown[:-1]}\\.', hvis det hører til teksten)",
+                    )
+                )
+            elif (
+                item["marker"][0].isdigit()
+                and not in_list
+                and (not previous.strip() or previous.lstrip().startswith("#"))
+                and int(item["marker"][:-1]) != 1
+            ):
+                value = item["marker"][:-1]
+                warnings.append(
+                    ContentError(
+                        source.rel,
+                        number,
+                        "tekst",
+                        f"'{line.strip()[:40]}' blir en nummerert liste som begynner på 1, og "
+                        f"tallet {value} vises ikke (forventet '{value}\\.' hvis tallet hører "
+                        "til teksten)",
+                    )
+                )
+            in_list = True
+        elif line.strip() and not line.startswith((" ", "\t")):
+            in_list = False
+        previous = line
+    return warnings

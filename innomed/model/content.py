@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from innomed.model.body_checks import check_body
+from innomed.model.body_checks import check_body, check_meaning
 from innomed.model.catalog import Catalog
 from innomed.model.dates import partial_date_start
 from innomed.model.entries import Entry
@@ -114,7 +114,24 @@ class Content:
     @property
     def warnings(self) -> list[str]:
         """Not errors: the build goes on, but an editor should know."""
-        return self.contact_warnings + self.podcast_warnings + self.scheduled + self.unsourced
+        return (
+            self.contact_warnings
+            + self.podcast_warnings
+            + self.scheduled
+            + self.unsourced
+            + self.changed_meaning
+        )
+
+    @property
+    def changed_meaning(self) -> list[str]:
+        """Markdown that would show something other than what the author wrote, drafts too:
+        they are published one day."""
+        drafts = [entry for found in self.drafts.values() for entry in found]
+        return [
+            str(warning)
+            for entry in self.all_entries() + drafts
+            for warning in check_meaning(entry.source)
+        ]
 
     @property
     def unsourced(self) -> list[str]:

@@ -29,12 +29,16 @@ def format_partial_date(text: str) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]}. {month} {parts[0]}"
 
 
-def format_period(period) -> str:
+def format_period(period, lang: str = "nb") -> str:
+    """'mars 2025 – oktober 2025'; an unknown end or start is left out, never shown as "?"
+    or guessed as "pågår" (issue 24)."""
     if period is None or not (period.start or period.end):
         return ""
-    start = format_partial_date(period.start) if period.start else "?"
-    end = format_partial_date(period.end) if period.end else "pågår"
-    return f"{start} – {end}"
+    if not period.start:
+        return f"til {format_partial_date(period.end)}"
+    if not period.end:
+        return f"{'frå' if lang == 'nn' else 'fra'} {format_partial_date(period.start)}"
+    return f"{format_partial_date(period.start)} – {format_partial_date(period.end)}"
 
 
 def format_date(value: date) -> str:

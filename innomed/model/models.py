@@ -202,7 +202,9 @@ class Contact(Model):
 
 
 class Support(Model):
-    type: SupportType = Field(description="Type støtte fra InnoMed")
+    # Optional: a source may name an allocation without saying what kind of support it was,
+    # and a guessed type would be counted on /nokkeltall/ as if it were known.
+    type: SupportType | None = Field(None, description="Type støtte fra InnoMed, hvis kjent")
     round: Round | None = Field(None, description="Tildelingsrunde, for eksempel 2025-S1")
     year: int | None = Field(None, ge=2015, le=2100, description="År for tildelingen")
     hours: int | None = Field(None, ge=1, description="Tildelte timer, hvis kjent")
@@ -263,7 +265,9 @@ class ProjectMeta(EntryMeta):
     legacy_paths: Listed[SitePath] = Field([], description="Gamle adresser på innomed.no")
     summary: Text = Field(description="Ingress: ett til tre setninger til kort og søk")
     kind: Kind = Field(description="Prosjekterfaring eller Prosjektbeskrivelse")
-    status: Status = Field(description="Pågående eller Avsluttet")
+    # Optional: most sources never say whether a project goes on; an unknown status is left
+    # out of the page rather than shown as "Pågående" (issue 24).
+    status: Status | None = Field(None, description="Pågående eller Avsluttet, hvis kjent")
     # Required, but `regions: []` is allowed: it states that the source gives no region,
     # which is different from an editor forgetting the field.
     regions: Annotated[list[Region], BeforeValidator(list_not_blank)] = Field(
