@@ -55,6 +55,7 @@ EVENT = registry.ContentType(
     listing="testarrangementer/index.md",
     listing_title="Arrangementer",
     listing_order=upcoming_first,
+    feed="testarrangementer/feed.xml",
     facets=(("region", "venue_regions"),),
     plural="Arrangementer",
 )
@@ -174,6 +175,12 @@ def test_the_new_type_gets_a_listing_upcoming_first_and_a_search_filter(
     titles = [heading_text(h) for h in listing.select("article h2")]
     assert titles[:3] == ["Møte snart", "Møte senere", "Møte fortid"]
     assert heading_text(listing.select_one("h1")) == "Arrangementer"
+    feed = BeautifulSoup((scratch / "site/testarrangementer/feed.xml").read_text(), "xml")
+    assert sorted(e.title.string for e in feed.find_all("entry")) == [
+        "Møte fortid",
+        "Møte senere",
+        "Møte snart",
+    ]
     filters = json.loads((scratch / "site/sokeindeks/filtre.json").read_text())
     assert sorted(filters["region"]) == ["Nord", "Vest"]
     assert len(filters["type"]["Testarrangement"]) == 3  # page ids, delta-coded

@@ -20,8 +20,8 @@ from lxml import etree
 from innomed.generate.sections import guest_text
 from innomed.model.content import Content
 from innomed.model.dates import partial_date_start
-from innomed.model.pages import Page
-from innomed.model.registry import TYPES, asset_path, feed_file, url_for
+from innomed.model.pages import Page, url_of
+from innomed.model.registry import TYPES, ContentType, asset_path, feed_file, url_for
 
 PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
 
@@ -112,32 +112,50 @@ def podcast_feed(content: Content, site_url: str) -> str | None:
 
 
 def news_feed(content: Content, site_url: str) -> str | None:
-    if not content.news:
+    return atom_feed(
+        content,
+        TYPES["news"],
+        site_url,
+        "InnoMed – aktuelt",
+        "Nyheter fra InnoMed, nasjonalt kompetansenettverk for behovsdrevet innovasjon.",
+    )
+
+
+def atom_feed(
+    content: Content, content_type: ContentType, site_url: str, title: str, subtitle: str
+) -> str | None:
+    """An Atom feed of a type's entries, newest first as the type orders them."""
+    entries = content.of(content_type.name)
+    if not entries:
         return None
     base = site_url.rstrip("/")
+    listing = url_of(content_type.required("listing"))
     feed = FeedGenerator()
-    feed.id(f"{base}/aktuelt/")
-    feed.title("InnoMed – aktuelt")
-    feed.subtitle("Nyheter fra InnoMed, nasjonalt kompetansenettverk for behovsdrevet innovasjon.")
+    feed.id(f"{base}{listing}")
+    feed.title(title)
+    feed.subtitle(subtitle)
     feed.language("nb")
-    feed.link(href=f"{base}/aktuelt/feed.xml", rel="self")
-    feed.link(href=f"{base}/aktuelt/", rel="alternate")
+    feed.link(href=f"{base}/{content_type.required('feed')}", rel="self")
+    feed.link(href=f"{base}{listing}", rel="alternate")
     feed.author(name="InnoMed")
     stamps = []
-    for entry_source in reversed(content.news):
+    for entry_source in reversed(entries):
         meta = entry_source.meta
         url = base + url_for(entry_source)
         # Atom wants a time for every entry. A day the source gives is used as is; a year or
         # a month alone is never turned into an invented "1 January": then the entry carries
         # only `updated`, the day the article last changed here (front matter, else git).
-        day = dt.date.fromisoformat(meta.date) if len(meta.date) == 10 else None
-        changed = meta.updated or day or content.file_dates.get(entry_source.source.rel)
-        changed = changed or partial_date_start(meta.date)
+        date = getattr(meta, "date", None) or ""
+        day = dt.date.fromisoformat(date) if len(date) == 10 else None
+        changed = getattr(meta, "updated", None) or day
+        changed = changed or content.file_dates.get(entry_source.source.rel)
+        changed = changed or (partial_date_start(date) if date else dt.date(1970, 1, 1))
         entry = feed.add_entry()
         entry.id(url)
         entry.title(meta.title)
         entry.link(href=url, rel="alternate")
-        entry.summary(meta.summary)
+        if summary := getattr(meta, "summary", None):
+            entry.summary(summary)
         if day:
             entry.published(midnight(day))
         entry.updated(midnight(changed))
@@ -154,4 +172,10 @@ def generate_feeds(content: Content, site_url: str) -> list:
     news = news_feed(content, site_url)
     if news:
         items.append(Page(feed_file("news"), news, origin=TYPES["news"].folder))
+    for content_type in TYPES.values():  # any other type with a `feed` in the registry
+        if content_type.feed and content_type.name not in ("news", "podcast"):
+            title = content_type.listing_title or content_type.noun.capitalize()
+            text = atom_feed(content, content_type, site_url, f"InnoMed – {title.lower()}", title)
+            if text:
+                items.append(Page(content_type.feed, text, origin=content_type.folder))
     return items
