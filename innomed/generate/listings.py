@@ -246,15 +246,20 @@ def table_page(
 
 
 def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
+    """A page per term that has projects, and an index of those terms. A term with no
+    projects gets no page, no row and no link (nothing to offer); a taxonomy with no
+    projects at all gets no index either."""
+    if not any(taxonomy.members.values()):
+        return []
     index = f"{taxonomy.path}/index.md"
     trail = [("Forside", HOME), ("Prosjekter", PROJECTS_INDEX)]
     rows: list[list] = []
     pages: list[Page] = []
     for term, projects in taxonomy.members.items():
+        if not projects:
+            continue
         first = f"{taxonomy.path}/{term.slug}.md"
-        # An empty term's page exists (an old link still lands somewhere that says so) but
-        # nothing links to it.
-        rows.append([Link(term.label, first) if projects else term.label, str(len(projects))])
+        rows.append([Link(term.label, first), str(len(projects))])
         narrow = [
             (heading, [(Link(other.label, path), len(found)) for other, path, found in combos])
             for heading, combos in combinations(taxonomy, term, catalog)
@@ -276,14 +281,11 @@ def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
                     found,
                     trail + [(taxonomy.title, index), (term.label, first)],
                 )
-    intro = taxonomy.intro
-    if not any(taxonomy.members.values()):
-        intro += " Ingen prosjekter er registrert med dette ennå."
     return [
         table_page(
             index,
             taxonomy.title,
-            intro,
+            taxonomy.intro,
             trail,
             [taxonomy.title, "Antall prosjekter"],
             rows,

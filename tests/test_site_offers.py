@@ -1,0 +1,72 @@
+"""Nothing offered that cannot be had, and no claim no source makes, on the real site as
+built (issue 24): listings with no projects, episodes without audio, tools without a file,
+the annual report's project names, InnoMed's social links; and the fixed texts the
+templates print where no source says them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from innomed.pipeline import load_content
+
+from conftest import REPO
+
+pytestmark = pytest.mark.build
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def sitemap_paths(site) -> set[str]:
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    return {urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", text)}
+
+
+def internal_targets(site) -> set[str]:
+    """Every built page some page links to, as a site path ending in /."""
+    root = site.resolve()
+    targets = set()
+    for page in site.rglob("*.html"):
+        for link in soup(page).find_all("a", href=True):
+            href = link["href"].split("#")[0]
+            if not href or "://" in href or href.startswith(("mailto:", "tel:")):
+                continue
+            target = (page.parent / href).resolve()
+            if target.is_relative_to(root):
+                path = "/" + target.relative_to(root).as_posix()
+                targets.add(path.removesuffix("index.html").rstrip("/") + "/")
+    return targets
+
+
+def test_a_term_with_no_projects_is_not_built_linked_or_in_the_sitemap(real_site):
+    catalog = load_content(REPO).catalog
+    sitemap = sitemap_paths(real_site)
+    linked = internal_targets(real_site)
+    empty = []
+    for taxonomy in catalog.taxonomies.values():
+        for term, projects in taxonomy.members.items():
+            path = f"/{taxonomy.path}/{term.slug}/"
+            if projects:
+                assert (real_site / path.strip("/") / "index.html").exists(), path
+                assert path in sitemap, path
+                continue
+            empty.append(path)
+            assert not (real_site / path.strip("/")).exists(), path
+            assert path not in sitemap and path not in linked, path
+        if not any(taxonomy.members.values()):
+            assert not (real_site / taxonomy.path).exists(), taxonomy.path
+            assert f"/{taxonomy.path}/" not in sitemap
+    # The real content has such terms (no project has a phase; none the theme Oppgavedeling).
+    assert "/temaer/oppgavedeling/" in empty and "/faser/konsept/" in empty
+    for page in real_site.rglob("*.html"):
+        assert "Ingen prosjekter ennå" not in page.read_text(encoding="utf-8"), page
+    for taxonomy in catalog.taxonomies.values():
+        index = real_site / taxonomy.path / "index.html"
+        if index.exists():
+            counts = [row.find_all("td")[-1].get_text() for row in soup(index).select("tbody tr")]
+            assert counts and "0" not in counts, taxonomy.path
