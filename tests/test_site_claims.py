@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from innomed.model.vocabulary import load_vocabularies
 from innomed.model.config import VOCABULARY_FILE
+from innomed.model.vocabulary import load_vocabularies
 
 from conftest import REPO
 

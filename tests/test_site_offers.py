@@ -70,3 +70,25 @@ def test_a_term_with_no_projects_is_not_built_linked_or_in_the_sitemap(real_site
         if index.exists():
             counts = [row.find_all("td")[-1].get_text() for row in soup(index).select("tbody tr")]
             assert counts and "0" not in counts, taxonomy.path
+
+
+def test_an_episode_without_audio_links_to_the_series_at_both_services(real_site):
+    content = load_content(REPO)
+    wanted = {link.service: link.url for link in content.series.meta.links}
+    # The annual report gives both addresses (Spotify's with tracking parameters, left out).
+    assert wanted == {
+        "Podbean": "https://helseinnovasjon.podbean.com/",
+        "Spotify": "https://open.spotify.com/show/5mFXEiCrM3ZYBLkrslggfo",
+    }
+    episodes = sorted((real_site / "podcast").glob("*/index.html"))
+    assert len(episodes) == 8
+    for page in episodes:
+        html = soup(page)
+        if html.find("audio"):
+            continue
+        note = html.select_one("article p.note")
+        assert note is not None, page
+        links = {a.get_text(): a["href"] for a in note.find_all("a")}
+        assert links == wanted, page
+        assert "ligger ikke på innomed.no" in note.get_text(), page
+        assert "ennå" not in note.get_text(), page

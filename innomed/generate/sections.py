@@ -268,6 +268,9 @@ def episode_context(episode: Entry, content) -> dict:
         "facts": episode_facts(episode),
         "guests": [guest_text(g) for g in meta.guests],
         "transcript": transcript,
+        # With no audio and no links of its own, the episode points to the series at the
+        # listening services, where the sources say the episodes are.
+        "series_links": series.meta.links if series else [],
         "related": related_links(episode, content),
     }
 
