@@ -92,3 +92,23 @@ def test_an_episode_without_audio_links_to_the_series_at_both_services(real_site
         assert links == wanted, page
         assert "ligger ikke på innomed.no" in note.get_text(), page
         assert "ennå" not in note.get_text(), page
+
+
+def test_a_tool_without_a_file_does_not_look_downloadable(real_site):
+    content = load_content(REPO)
+    tools = {tool.slug: tool for tool in content.tools}
+    without = [slug for slug, tool in tools.items() if not tool.meta.downloads]
+    assert without  # the real tools have no files yet
+    for slug in without:
+        html = soup(real_site / "verktoy" / slug / "index.html")
+        article = html.find("article")
+        headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in article.find_all("h2")]
+        assert "Last ned" not in headings, slug
+        assert not article.select("a[download], .downloads"), slug
+        for link in article.find_all("a", href=True):
+            assert "filer/" not in link["href"], (slug, link["href"])
+        # It says there is no file, and then what the sources say about getting it.
+        section = article.find(id="tilgang-til-verktoyet").find_next("p").get_text()
+        assert section.startswith("Det ligger ingen fil til nedlasting her."), slug
+        assert tools[slug].meta.how_to_get.split(",")[0] in section, slug
+        assert "Slik får du" not in article.get_text(), slug
