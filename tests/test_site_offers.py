@@ -112,3 +112,27 @@ def test_a_tool_without_a_file_does_not_look_downloadable(real_site):
         assert section.startswith("Det ligger ingen fil til nedlasting her."), slug
         assert tools[slug].meta.how_to_get.split(",")[0] in section, slug
         assert "Slik får du" not in article.get_text(), slug
+
+
+def test_every_allocation_on_the_annual_report_page_links_to_its_project(real_site):
+    content = load_content(REPO)
+    wanted: dict[str, list[str]] = {}
+    for project in content.catalog.projects:
+        for support in project.meta.support:
+            if support.round and support.round.startswith("2025-"):
+                wanted.setdefault(support.round[-2:], []).append(project.slug)
+    page = soup(real_site / "om" / "arsrapport-2025" / "index.html")
+    found: dict[str, list[str]] = {}
+    for round_ in ("S1", "S2", "S3"):
+        heading = page.find("h3", id=f"soknadsrunde-{round_[-1]}-{round_.lower()}")
+        items = heading.find_next("ul").find_all("li")
+        for item in items:
+            links = item.find_all("a", href=True)
+            assert len(links) == 1, item.get_text()
+            assert links[0].get_text(" ", strip=True) == item.get_text(" ", strip=True)
+            href = links[0]["href"]
+            assert href.startswith("../../prosjekt/"), href
+            found.setdefault(round_, []).append(href.split("/")[-2])
+    # 39 allocations (16, 11, 12), each to the page of the project the catalog gives it to.
+    assert [len(found[r]) for r in ("S1", "S2", "S3")] == [16, 11, 12]
+    assert {r: sorted(s) for r, s in found.items()} == {r: sorted(s) for r, s in wanted.items()}
