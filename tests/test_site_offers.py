@@ -136,3 +136,38 @@ def test_every_allocation_on_the_annual_report_page_links_to_its_project(real_si
     # 39 allocations (16, 11, 12), each to the page of the project the catalog gives it to.
     assert [len(found[r]) for r in ("S1", "S2", "S3")] == [16, 11, 12]
     assert {r: sorted(s) for r, s in found.items()} == {r: sorted(s) for r, s in wanted.items()}
+
+
+SOCIAL = {
+    # The annual report's addresses (2.13); its LinkedIn one is an administrator's view of
+    # the company page (/company/69840490/admin/feed/posts/), so the public page is linked.
+    "InnoMed på LinkedIn": "https://www.linkedin.com/company/69840490/",
+    "InnoMed på Instagram": "https://www.instagram.com/innomednorge/",
+    "InnoMed på Facebook": "https://www.facebook.com/people/InnoMed/100057582304243/",
+}
+SOCIAL_HOSTS = ("linkedin.", "instagram.", "facebook.", "fbcdn.", "licdn.")
+
+
+def test_every_footer_links_to_innomeds_social_pages_and_nothing_is_fetched_from_them(
+    real_site,
+):
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        if "admin" in page.relative_to(real_site).parts:
+            continue
+        html = soup(page)
+        footer = html.select_one(".innomed-footer-links")
+        if html.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # an old address's redirect page has no footer
+        assert footer is not None, page
+        links = {a.get_text(): a["href"] for a in footer.find_all("a")}
+        assert {k: v for k, v in links.items() if k.startswith("InnoMed på")} == SOCIAL, page
+        # Plain links only: no embed, image, script, style or frame from these services.
+        for element in html.find_all(src=True) + html.find_all("link", href=True):
+            address = element.get("src") or element.get("href")
+            assert not any(host in address for host in SOCIAL_HOSTS), (page, address)
+        for element in html.find_all(["iframe", "embed", "object"]):
+            raise AssertionError(f"{page}: {element.name}")
+    for address in SOCIAL.values():
+        assert "?" not in address and "/admin/" not in address
