@@ -5,6 +5,7 @@ templates print where no source says them."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -171,3 +172,23 @@ def test_every_footer_links_to_innomeds_social_pages_and_nothing_is_fetched_from
             raise AssertionError(f"{page}: {element.name}")
     for address in SOCIAL.values():
         assert "?" not in address and "/admin/" not in address
+
+
+def test_courses_promise_no_way_to_take_them_and_no_price(real_site):
+    content = load_content(REPO)
+    listing = soup(real_site / "kurs" / "index.html").find("article").get_text(" ", strip=True)
+    on_site = any(course.children for course in content.courses)
+    assert not on_site  # every module is a draft until InnoMed approves it
+    assert "ta nå" not in listing and "Kursinnholdet ligger ikke på nettstedet." in listing
+    for course in content.courses:
+        page = soup(real_site / "kurs" / course.slug / "index.html")
+        text = page.find("article").get_text(" ", strip=True)
+        assert "Tilgjengelig" not in text and "ta nå" not in text, course.slug
+        for script in page.select('script[type="application/ld+json"]'):
+            data = json.loads(script.string)
+            assert data["@type"] == "Course" and "isAccessibleForFree" not in data, course.slug
+            assert "offers" not in data and "hasCourseInstance" not in data, course.slug
+        if course.meta.status == "Kommer":
+            # The sources give only the name and the year: no inferred description.
+            assert "grunnleggende introduksjon" not in text.lower(), course.slug
+            assert "Bakgrunn" not in [h.get_text(" ", strip=True) for h in page.select("h2")]

@@ -153,8 +153,10 @@ def tool_context(entry: Entry, content) -> dict:
 
 def course_status(course: Entry) -> str:
     when = format_partial_date(course.meta.available_from) if course.meta.available_from else ""
+    # "Lansert", as the annual report says: a course InnoMed offers to the projects it
+    # coaches is not one a visitor can take here unless its modules are published.
     if course.meta.status == "Tilgjengelig":
-        return f"Tilgjengelig{' siden ' + when if when else ''}"
+        return f"Lansert{' i ' + when if when else ''}"
     return f"Kommer{' i ' + when if when else ''}"
 
 
@@ -353,8 +355,11 @@ def courses_listing(content) -> dict:
             "facts": facts,
         }
 
-    live = [card(c) for c in content.courses if c.meta.status == "Tilgjengelig"]
+    launched = [c for c in content.courses if c.meta.status == "Tilgjengelig"]
+    live = [card(c) for c in launched]
     coming = [card(c) for c in content.courses if c.meta.status != "Tilgjengelig"]
+    # Only a course with published modules can be taken on the site.
+    takeable = any(c.children for c in launched)
     return {
         "front": {
             "title": "Kurs",
@@ -364,9 +369,13 @@ def courses_listing(content) -> dict:
         "trail": [("Forside", HOME)],
         "sections": [
             (heading, cards)
-            for heading, cards in (("Kurs du kan ta nå", live), ("Kurs som kommer", coming))
+            for heading, cards in (
+                ("Kurs du kan ta nå" if takeable else "Kurs InnoMed tilbyr", live),
+                ("Kurs som kommer", coming),
+            )
             if cards
         ],
+        "on_site": takeable,
     }
 
 

@@ -90,7 +90,8 @@ def course_jsonld(course, url: str) -> str:
         "inLanguage": meta.lang,
         "url": url,
         "provider": PUBLISHER,
-        "isAccessibleForFree": True,
+        # No isAccessibleForFree: no source says what the courses cost or who may take them
+        # beyond the projects InnoMed coaches.
     }
     if course.total_minutes:
         data["timeRequired"] = f"PT{course.total_minutes}M"
