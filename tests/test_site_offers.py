@@ -192,3 +192,34 @@ def test_courses_promise_no_way_to_take_them_and_no_price(real_site):
             # The sources give only the name and the year: no inferred description.
             assert "grunnleggende introduksjon" not in text.lower(), course.slug
             assert "Bakgrunn" not in [h.get_text(" ", strip=True) for h in page.select("h2")]
+
+
+def body_links(page) -> set:
+    """Pages an entry's own text links to: its article before the generated lists."""
+    article = soup(page).find("article")
+    for heading in article.find_all("h2", id="relaterte-prosjekter"):
+        for later in list(heading.find_all_next()):
+            later.extract()
+        heading.extract()
+    return {
+        (page.parent / a["href"].split("#")[0]).resolve()
+        for a in article.find_all("a", href=True)
+        if "://" not in a["href"]
+    }
+
+
+def test_mentions_the_project_only_where_the_text_links_to_it(real_site):
+    checked = picked = 0
+    for page in sorted((real_site / "prosjekt").glob("*/index.html")):
+        html = soup(page)
+        for item in html.select("article li"):
+            why = item.select_one(".related-why")
+            if why is None:
+                continue
+            target = (page.parent / item.find("a")["href"]).resolve() / "index.html"
+            if "Nevner prosjektet" in why.get_text():
+                checked += 1
+                assert page.parent.resolve() in body_links(target), (page, target)
+            if "Valgt av redaksjonen" in why.get_text():
+                picked += 1
+    assert checked and picked  # the real site has both kinds
