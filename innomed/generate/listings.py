@@ -245,11 +245,14 @@ def table_page(
     )
 
 
-def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
+def generate_taxonomy_pages(
+    taxonomy: Taxonomy, catalog: Catalog, in_menu: bool = False
+) -> list[Page]:
     """A page per term that has projects, and an index of those terms. A term with no
     projects gets no page, no row and no link (nothing to offer); a taxonomy with no
-    projects at all gets no index either."""
-    if not any(taxonomy.members.values()):
+    projects at all gets no index either, unless the menu links to it (then it says so)."""
+    empty = not any(taxonomy.members.values())
+    if empty and not in_menu:
         return []
     index = f"{taxonomy.path}/index.md"
     trail = [("Forside", HOME), ("Prosjekter", PROJECTS_INDEX)]
@@ -285,7 +288,7 @@ def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
         table_page(
             index,
             taxonomy.title,
-            taxonomy.intro,
+            taxonomy.intro + (" Ingen prosjekter er registrert med dette ennå." if empty else ""),
             trail,
             [taxonomy.title, "Antall prosjekter"],
             rows,
