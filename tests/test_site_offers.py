@@ -223,3 +223,25 @@ def test_mentions_the_project_only_where_the_text_links_to_it(real_site):
             if "Valgt av redaksjonen" in why.get_text():
                 picked += 1
     assert checked and picked  # the real site has both kinds
+
+
+def test_an_article_written_from_a_document_says_so_instead_of_a_publication_date(real_site):
+    content = load_content(REPO)
+    written = [n for n in content.news if n.meta.written_from]
+    assert {n.slug for n in written} == {
+        "frokostseminarer-i-trondheim-og-tromso",
+        "webinar-om-tjenesteprismodeller-sammen-med-nasjonalt-senter-e-helseforskning",
+    }
+    for news in content.news:
+        # Only a source that is the old site's article gives a publication; an article whose
+        # every source is the annual report was written for this site.
+        from_report_only = all(s.startswith("Årsrapport") for s in news.meta.source)
+        page = soup(real_site / "aktuelt" / news.slug / "index.html")
+        meta_line = page.select_one("article p.card-meta").get_text()
+        jsonld = json.loads(page.select_one('script[type="application/ld+json"]').string)
+        if news.meta.written_from:
+            assert meta_line == f"Skrevet ut fra {news.meta.written_from}", news.slug
+            assert "datePublished" not in jsonld, news.slug
+        else:
+            assert meta_line.startswith("Publisert "), news.slug
+            assert not from_report_only or news.meta.legacy_paths, news.slug

@@ -316,7 +316,9 @@ def news_listing_pages(content, page_size: int) -> list[tuple[str, dict]]:
                             "title": n.meta.title,
                             "target": page_of(n),
                             "summary": n.meta.summary,
-                            "date": format_partial_date(n.meta.date),
+                            "date": f"Fra {n.meta.written_from}"
+                            if n.meta.written_from
+                            else format_partial_date(n.meta.date),
                         }
                         for n in chunk
                     ],
@@ -417,7 +419,13 @@ def home_context(content) -> dict:
     return {
         "projects": [card(p) for p in content.catalog.projects[:3]],
         "news": [
-            {"title": n.meta.title, "target": page_of(n), "date": format_partial_date(n.meta.date)}
+            {
+                "title": n.meta.title,
+                "target": page_of(n),
+                "date": f"fra {n.meta.written_from}"
+                if n.meta.written_from
+                else format_partial_date(n.meta.date),
+            }
             for n in content.news[:3]
         ],
         "series_title": series.meta.title if series else "",

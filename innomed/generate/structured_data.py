@@ -45,10 +45,11 @@ def news_jsonld(entry, url: str) -> str:
             "description": meta.summary,
             "inLanguage": meta.lang,
             "url": url,
-            "datePublished": meta.date,
             "publisher": PUBLISHER,
             "author": PUBLISHER,
         }
+        # An article written for the site from a document has no publication date to give.
+        | ({} if meta.written_from else {"datePublished": meta.date})
     )
 
 
