@@ -245,3 +245,22 @@ def test_an_article_written_from_a_document_says_so_instead_of_a_publication_dat
         else:
             assert meta_line.startswith("Publisert "), news.slug
             assert not from_report_only or news.meta.legacy_paths, news.slug
+
+
+def test_no_person_is_named_as_innomeds_contact_point(real_site):
+    # The sources name the secretariat's people but not who questions go to.
+    page = soup(real_site / "om" / "organisering" / "index.html")
+    people = [li.get_text().split(",")[0] for li in page.select("#sekretariatet ~ ul li")]
+    assert "Anita Das" in people
+    contact = page.find("h2", id="kontakt")
+    section = []
+    for sibling in contact.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling.get_text(" ", strip=True))
+    text = " ".join(section)
+    assert "soknad" in contact.find_next("p").find("a")["href"]
+    assert not [name for name in people if name in text], text
+    for built in real_site.rglob("*.html"):
+        words = " ".join(built.read_text(encoding="utf-8").split())
+        assert "ved sekretariatsleder" not in words, built
