@@ -264,3 +264,17 @@ def test_no_person_is_named_as_innomeds_contact_point(real_site):
     for built in real_site.rglob("*.html"):
         words = " ".join(built.read_text(encoding="utf-8").split())
         assert "ved sekretariatsleder" not in words, built
+
+
+def test_tools_give_no_audience_or_how_to_advice_the_sources_do_not_give(real_site):
+    # The sources name no tool's audience and give no advice on using one; what they say a
+    # tool is, and how projects used it, is told as what happened.
+    content = load_content(REPO)
+    assert content.tools
+    for tool in content.tools:
+        article = soup(real_site / "verktoy" / tool.slug / "index.html").find("article")
+        headings = {h.get_text(" ", strip=True).rstrip("¶").strip() for h in article("h2")}
+        assert not headings & {"Hvem er det for?", "Slik bruker du det"}, tool.slug
+        text = article.get_text(" ", strip=True)
+        assert "Slik kan prosjektet" not in text and "For:" not in text, tool.slug
+        assert not tool.meta.audience, tool.slug
