@@ -7,7 +7,7 @@ the archive grows (Material renders whole pages into the search index and the DO
 from __future__ import annotations
 
 from innomed.generate.pagedata import Card, Link
-from innomed.generate.projects import HOME, PROJECTS_INDEX
+from innomed.generate.projects import HOME, PROJECTS_INDEX, translator
 from innomed.generate.templating import render_template
 from innomed.model.catalog import Catalog, Taxonomy
 from innomed.model.collation import norwegian_key
@@ -30,9 +30,10 @@ def count_text(count: int) -> str:
 
 def card(project: Entry) -> Card:
     meta = project.meta
-    details = [meta.owner, ", ".join(meta.regions), meta.status]
+    tr = translator(meta.lang)  # the card is marked with the project's language
+    details = [meta.owner, ", ".join(meta.regions), tr(meta.status) if meta.status else None]
     if meta.kind == "Prosjekterfaring":
-        details.append("Prosjekterfaring")
+        details.append(tr("Prosjekterfaring"))
     return Card(
         title=meta.title,
         target=page_of(project),
