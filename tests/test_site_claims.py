@@ -24,3 +24,11 @@ def test_phases_have_no_definition_the_sources_do_not_give():
         "Avslutte",
     ]
     assert all(t.description == "" for t in phases.terms)
+
+
+def test_innomeds_list_still_asks_for_the_newsletter_sign_up_address():
+    # No source gives one, so the site links to none and InnoMed's list asks for it.
+    listed = (REPO / "TIL-INNOMED.md").read_text(encoding="utf-8")
+    assert "påmelding til nyhetsbrevet" in listed
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "nyhetsbrev" not in config.lower() and "newsletter" not in config.lower()
