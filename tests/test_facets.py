@@ -77,8 +77,9 @@ FORM_FIELDS = {
     "pasientgruppe": ("patient_groups", lambda m: as_list(m.get("patient_groups"))),
     "tema": ("themes", lambda m: as_list(m.get("themes"))),
     "fase": ("phases", lambda m: as_list(m.get("phase_start"))),
-    "stotte": ("support_types", lambda m: [s["type"] for s in m["support"]]),
-    "status": ("statuses", lambda m: [m["status"]]),
+    # Support type and status may be unknown (left out) since the first content-truth round.
+    "stotte": ("support_types", lambda m: [s["type"] for s in m["support"] if s.get("type")]),
+    "status": ("statuses", lambda m: [m["status"]] if m.get("status") else []),
 }
 
 
