@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -85,7 +86,11 @@ def make_scratch_site(root: Path) -> Path:
     copy_from_repo(root, SITE_FILES)
     (root / "projects").mkdir()
     (root / "content").mkdir()
-    shutil.copy(REPO / "content/index.md", root / "content/index.md")
+    # The real home page, less its links to single regions: a region with no projects has
+    # no page (nothing offered that is not there), and a scratch site starts with none.
+    home = (REPO / "content/index.md").read_text(encoding="utf-8")
+    home = re.sub(r"(?m)^- \[[^\]]*\]\(regioner/(?!index)[^)]*\.md\)\n", "", home)
+    write(root, "content/index.md", home)
     for page in hand_written_nav_pages():
         if not (root / "content" / page).exists():
             write(root, f"content/{page}", f"---\ntitle: {page}\n---\nTekst.\n")

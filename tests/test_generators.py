@@ -121,7 +121,11 @@ def test_region_pages_list_exactly_their_projects(scratch):
     pages = {item.path: getattr(item, "text", "") for item in items}
     assert "Nordlys" in pages["regioner/nord.md"] and "Vestavind" not in pages["regioner/nord.md"]
     assert "Vestavind" in pages["regioner/vest.md"] and "Nordlys" not in pages["regioner/vest.md"]
-    assert "Ingen prosjekter ennå." in pages["regioner/sor-ost.md"]
+    # A region with no projects offers nothing: no page, no row, no link.
+    assert "regioner/sor-ost.md" not in pages
+    assert "sor-ost" not in pages["regioner/index.md"]
+    # Nor does a taxonomy none of whose terms has a project (no project has a phase here).
+    assert not [path for path in pages if path.startswith("faser/")]
 
 
 def test_project_page_links_to_every_listing_it_belongs_to(scratch):

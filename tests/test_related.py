@@ -142,6 +142,17 @@ def test_pins_come_first_and_exclusions_never_show(scratch):
         "---\ntitle: Verktøy B\nsummary: Kort.\nhow_to_get: Kontakt InnoMed.\n---\n"
         "Brukt i [prosjektet](prosjekt:hjem-nord).\n",
     )
+    write(
+        scratch,
+        "content/verktoy/verktoy-c.md",
+        "---\ntitle: Verktøy C\nsummary: Kort.\nhow_to_get: Kontakt InnoMed.\n"
+        "related_projects: [hjem-nord]\n---\nTekst.\n",
+    )
+    write(
+        scratch,
+        "content/rapporter/rapport-d.md",
+        "---\ntitle: Rapport D\nsummary: Kort.\ncovers: [hjem-nord]\n---\nTekst.\n",
+    )
     content = load_content(scratch)
     project = content.catalog.by_slug["hjem-nord"]
     context = project_context(project, content)
@@ -152,6 +163,11 @@ def test_pins_come_first_and_exclusions_never_show(scratch):
     others = {item["link"].text: item["reasons"] for item in context["others"]}
     assert "Verktøy A" not in others
     assert others["Verktøy B"] == ["Nevner prosjektet"]
+    # Picked by hand (related_projects) is not "mentions": the page says it was chosen.
+    assert others["Verktøy C"] == ["Valgt av redaksjonen"]
+    # A report about the project (covers) has its own list, not this one.
+    assert "Rapport D" not in others
+    assert [r.text for r in context["reports"]] == ["Rapport D"]
     # The tool links back to the project it names in its text.
     tool = next(t for t in content.tools if t.slug == "verktoy-b")
     assert "Hjem nord" in render_entry(tool, content).text.split("## Relaterte prosjekter")[1]

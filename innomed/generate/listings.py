@@ -7,7 +7,7 @@ the archive grows (Material renders whole pages into the search index and the DO
 from __future__ import annotations
 
 from innomed.generate.pagedata import Card, Link
-from innomed.generate.projects import HOME, PROJECTS_INDEX
+from innomed.generate.projects import HOME, PROJECTS_INDEX, translator
 from innomed.generate.templating import render_template
 from innomed.model.catalog import Catalog, Taxonomy
 from innomed.model.collation import norwegian_key
@@ -30,9 +30,10 @@ def count_text(count: int) -> str:
 
 def card(project: Entry) -> Card:
     meta = project.meta
-    details = [meta.owner, ", ".join(meta.regions), meta.status]
+    tr = translator(meta.lang)  # the card is marked with the project's language
+    details = [meta.owner, ", ".join(meta.regions), tr(meta.status) if meta.status else None]
     if meta.kind == "Prosjekterfaring":
-        details.append("Prosjekterfaring")
+        details.append(tr("Prosjekterfaring"))
     return Card(
         title=meta.title,
         target=page_of(project),
@@ -245,16 +246,24 @@ def table_page(
     )
 
 
-def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
+def generate_taxonomy_pages(
+    taxonomy: Taxonomy, catalog: Catalog, in_menu: bool = False
+) -> list[Page]:
+    """A page per term that has projects, and an index of those terms. A term with no
+    projects gets no page, no row and no link (nothing to offer); a taxonomy with no
+    projects at all gets no index either, unless the menu links to it (then it says so)."""
+    empty = not any(taxonomy.members.values())
+    if empty and not in_menu:
+        return []
     index = f"{taxonomy.path}/index.md"
     trail = [("Forside", HOME), ("Prosjekter", PROJECTS_INDEX)]
     rows: list[list] = []
     pages: list[Page] = []
     for term, projects in taxonomy.members.items():
+        if not projects:
+            continue
         first = f"{taxonomy.path}/{term.slug}.md"
-        # An empty term's page exists (an old link still lands somewhere that says so) but
-        # nothing links to it.
-        rows.append([Link(term.label, first) if projects else term.label, str(len(projects))])
+        rows.append([Link(term.label, first), str(len(projects))])
         narrow = [
             (heading, [(Link(other.label, path), len(found)) for other, path, found in combos])
             for heading, combos in combinations(taxonomy, term, catalog)
@@ -276,14 +285,11 @@ def generate_taxonomy_pages(taxonomy: Taxonomy, catalog: Catalog) -> list[Page]:
                     found,
                     trail + [(taxonomy.title, index), (term.label, first)],
                 )
-    intro = taxonomy.intro
-    if not any(taxonomy.members.values()):
-        intro += " Ingen prosjekter er registrert med dette ennå."
     return [
         table_page(
             index,
             taxonomy.title,
-            intro,
+            taxonomy.intro + (" Ingen prosjekter er registrert med dette ennå." if empty else ""),
             trail,
             [taxonomy.title, "Antall prosjekter"],
             rows,

@@ -12,6 +12,17 @@ from innomed.model.dates import format_date
 class Link:
     text: str
     target: str  # staged file, made relative to the page by the template's |link filter
+    # The text's language when it differs from the page's (a bokmål title or vocabulary
+    # label on a nynorsk page): the template marks the link with it (WCAG 3.1.2).
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Text in another language than the page's, printed inside <span lang>."""
+
+    text: str
+    lang: str
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from innomed.generate.pagedata import Link, download_rows
+from innomed.generate.pagedata import Link, Marked, download_rows
 from innomed.generate.structured_data import project_jsonld
 from innomed.model.catalog import Catalog
 from innomed.model.dates import format_date, format_period
@@ -15,8 +15,12 @@ HOME = "index.md"
 PROJECTS_INDEX = listing_page("project")
 
 
-def term_links(catalog: Catalog, vocabulary: str, labels: list[str]) -> list[Link]:
-    return [Link(label, catalog.term_page(vocabulary, label)) for label in labels]
+def term_links(
+    catalog: Catalog, vocabulary: str, labels: list[str], lang: str | None = None
+) -> list[Link]:
+    """Links to the terms' listing pages; `lang` marks the (bokmål) labels on a page in
+    another written form."""
+    return [Link(label, catalog.term_page(vocabulary, label), lang) for label in labels]
 
 
 def round_page(support) -> str:
@@ -44,6 +48,16 @@ NYNORSK = {
     "Avsluttet": "Avslutta",
     "Prosjektbeskrivelse": "Prosjektskildring",
     "timer": "timar",
+    "Skreddersydd innovasjonsrådgivning": "Skreddarsydd innovasjonsrådgjeving",
+    "Gruppebasert prosessveiledning": "Gruppebasert prosessrettleiing",
+    "Mer om prosjektet og temaene": "Meir om prosjektet og temaa",
+    # Why a suggestion is there (innomed/model/related.py).
+    "Samme pasientgruppe": "Same pasientgruppe",
+    "Samme tema": "Same tema",
+    "Samme region": "Same region",
+    "Valgt av redaksjonen": "Valt av redaksjonen",
+    "Nevner prosjektet": "Nemner prosjektet",
+    "Handler om prosjektet": "Handlar om prosjektet",
 }
 
 
@@ -69,25 +83,31 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
     out by the template."""
     meta = project.meta
     tr = translator(meta.lang)
+    # Vocabulary labels are bokmål (data/vocabulary.yml): marked on a nynorsk page.
+    other = "nb" if meta.lang == "nn" else None
+
+    def words(labels) -> list:
+        return [Marked(label, other) if other else label for label in labels]
+
     rows = [
         ("Type", [tr(meta.kind)]),
         ("Status", [tr(meta.status)] if meta.status else []),
         (
             "Region" if len(meta.regions) == 1 else "Regioner",
-            term_links(catalog, "regions", meta.regions),
+            term_links(catalog, "regions", meta.regions, other),
         ),
         ("Prosjekteier", [meta.owner] if meta.owner else []),
         ("Samarbeidspartnere", [", ".join(meta.partners)] if meta.partners else []),
-        ("Pasientgrupper", term_links(catalog, "patient_groups", meta.patient_groups)),
-        ("Temaer", term_links(catalog, "themes", meta.themes)),
+        ("Pasientgrupper", term_links(catalog, "patient_groups", meta.patient_groups, other)),
+        ("Temaer", term_links(catalog, "themes", meta.themes, other)),
         ("Støtte fra InnoMed", [support_value(s, tr) for s in meta.support]),
-        ("Innovasjonstype", [meta.innovation_type] if meta.innovation_type else []),
-        ("Forventede leveranser", list(meta.deliverables)),
+        ("Innovasjonstype", words([meta.innovation_type] if meta.innovation_type else [])),
+        ("Forventede leveranser", words(meta.deliverables)),
         (
             "Fase ved start av veiledningen",
-            term_links(catalog, "phases", [meta.phase_start]) if meta.phase_start else [],
+            term_links(catalog, "phases", [meta.phase_start], other) if meta.phase_start else [],
         ),
-        ("Fase ved slutt av veiledningen", [meta.phase_end] if meta.phase_end else []),
+        ("Fase ved slutt av veiledningen", words([meta.phase_end] if meta.phase_end else [])),
         (
             "Prosjektperiode",
             [p] if (p := format_period(meta.project_period, meta.lang)) else [],
@@ -104,12 +124,25 @@ def fact_rows(project: Entry, catalog: Catalog) -> list[tuple[str, list]]:
     return [(tr(label), values) for label, values in rows]
 
 
+def other_link(entry: Entry, page_lang: str) -> Link:
+    """A link to another entry by its title, marked with its language if not the page's."""
+    lang = getattr(entry.meta, "lang", "nb")
+    return Link(entry.meta.title, page_of(entry), lang if lang != page_lang else None)
+
+
+def reasons(found: tuple[str, ...], tr) -> list[str]:
+    """ "Samme tema: A, B" in the page's written form: the reason translated, the (bokmål)
+    vocabulary labels after the colon as they are; the template marks them."""
+    return [": ".join([tr(head), *rest]) for head, *rest in (r.split(": ", 1) for r in found)]
+
+
 def project_context(project: Entry, content) -> dict:
     meta = project.meta
     catalog = content.catalog
     image = meta.image
+    tr = translator(meta.lang)
     reports = [
-        Link(report.meta.title, page_of(report))
+        other_link(report, meta.lang)
         for report in content.of("report")
         if project.slug in report.meta.covers + report.meta.related_projects
     ]
@@ -132,7 +165,7 @@ def project_context(project: Entry, content) -> dict:
             "target": asset_path(project, image.file),
         },
         "labels": {"facts": "Fakta om prosjektet"},
-        "tr": translator(meta.lang),
+        "tr": tr,
         "fact_rows": fact_rows(project, catalog),
         "attachments": download_rows(
             project, meta.attachments, lambda name: asset_path(project, name)
@@ -142,15 +175,15 @@ def project_context(project: Entry, content) -> dict:
             for c in meta.contacts
         ],
         "related": [
-            {"link": Link(s.entry.meta.title, page_of(s.entry)), "reasons": list(s.reasons)}
+            {"link": other_link(s.entry, meta.lang), "reasons": reasons(s.reasons, tr)}
             for s in content.related.related_projects(project)
         ],
         "reports": reports,
         "others": [
             {
-                "link": Link(s.entry.meta.title, page_of(s.entry)),
+                "link": other_link(s.entry, meta.lang),
                 "kind": s.entry.type.noun.capitalize(),
-                "reasons": list(s.reasons),
+                "reasons": reasons(s.reasons, tr),
             }
             for s in content.related.related_others(project)
             if page_of(s.entry) not in {r.target for r in reports}

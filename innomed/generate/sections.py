@@ -153,8 +153,10 @@ def tool_context(entry: Entry, content) -> dict:
 
 def course_status(course: Entry) -> str:
     when = format_partial_date(course.meta.available_from) if course.meta.available_from else ""
+    # "Lansert", as the annual report says: a course InnoMed offers to the projects it
+    # coaches is not one a visitor can take here unless its modules are published.
     if course.meta.status == "Tilgjengelig":
-        return f"Tilgjengelig{' siden ' + when if when else ''}"
+        return f"Lansert{' i ' + when if when else ''}"
     return f"Kommer{' i ' + when if when else ''}"
 
 
@@ -268,6 +270,9 @@ def episode_context(episode: Entry, content) -> dict:
         "facts": episode_facts(episode),
         "guests": [guest_text(g) for g in meta.guests],
         "transcript": transcript,
+        # With no audio and no links of its own, the episode points to the series at the
+        # listening services, where the sources say the episodes are.
+        "series_links": series.meta.links if series else [],
         "related": related_links(episode, content),
     }
 
@@ -311,7 +316,9 @@ def news_listing_pages(content, page_size: int) -> list[tuple[str, dict]]:
                             "title": n.meta.title,
                             "target": page_of(n),
                             "summary": n.meta.summary,
-                            "date": format_partial_date(n.meta.date),
+                            "date": f"Fra {n.meta.written_from}"
+                            if n.meta.written_from
+                            else format_partial_date(n.meta.date),
                         }
                         for n in chunk
                     ],
@@ -350,8 +357,11 @@ def courses_listing(content) -> dict:
             "facts": facts,
         }
 
-    live = [card(c) for c in content.courses if c.meta.status == "Tilgjengelig"]
+    launched = [c for c in content.courses if c.meta.status == "Tilgjengelig"]
+    live = [card(c) for c in launched]
     coming = [card(c) for c in content.courses if c.meta.status != "Tilgjengelig"]
+    # Only a course with published modules can be taken on the site.
+    takeable = any(c.children for c in launched)
     return {
         "front": {
             "title": "Kurs",
@@ -361,9 +371,13 @@ def courses_listing(content) -> dict:
         "trail": [("Forside", HOME)],
         "sections": [
             (heading, cards)
-            for heading, cards in (("Kurs du kan ta nå", live), ("Kurs som kommer", coming))
+            for heading, cards in (
+                ("Kurs du kan ta nå" if takeable else "Kurs InnoMed tilbyr", live),
+                ("Kurs som kommer", coming),
+            )
             if cards
         ],
+        "on_site": takeable,
     }
 
 
@@ -405,7 +419,13 @@ def home_context(content) -> dict:
     return {
         "projects": [card(p) for p in content.catalog.projects[:3]],
         "news": [
-            {"title": n.meta.title, "target": page_of(n), "date": format_partial_date(n.meta.date)}
+            {
+                "title": n.meta.title,
+                "target": page_of(n),
+                "date": f"fra {n.meta.written_from}"
+                if n.meta.written_from
+                else format_partial_date(n.meta.date),
+            }
             for n in content.news[:3]
         ],
         "series_title": series.meta.title if series else "",

@@ -23,7 +23,7 @@ from innomed.generate.listings import (
 )
 from innomed.generate.redirects import generate_redirects
 from innomed.generate.templating import Markup, render_template
-from innomed.model.config import read_annual_reports
+from innomed.model.config import read_annual_reports, read_nav_files
 from innomed.model.content import Content
 from innomed.model.pages import Page, StaticFile
 from innomed.model.paths import is_editor_leftover, is_published_file
@@ -58,8 +58,9 @@ def generate_other_pages(content: Content, root: Path) -> list[Page | StaticFile
         skip_folders=pages_type.owned_elsewhere(),
     )
     items += generate_project_listings(catalog)
+    menu = set(read_nav_files(root))
     for taxonomy in catalog.taxonomies.values():
-        items += generate_taxonomy_pages(taxonomy, catalog)
+        items += generate_taxonomy_pages(taxonomy, catalog, f"{taxonomy.path}/index.md" in menu)
     items += generate_allocation_pages(catalog)
     items.append(
         Page(

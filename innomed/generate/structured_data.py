@@ -45,10 +45,11 @@ def news_jsonld(entry, url: str) -> str:
             "description": meta.summary,
             "inLanguage": meta.lang,
             "url": url,
-            "datePublished": meta.date,
             "publisher": PUBLISHER,
             "author": PUBLISHER,
         }
+        # An article written for the site from a document has no publication date to give.
+        | ({} if meta.written_from else {"datePublished": meta.date})
     )
 
 
@@ -90,7 +91,8 @@ def course_jsonld(course, url: str) -> str:
         "inLanguage": meta.lang,
         "url": url,
         "provider": PUBLISHER,
-        "isAccessibleForFree": True,
+        # No isAccessibleForFree: no source says what the courses cost or who may take them
+        # beyond the projects InnoMed coaches.
     }
     if course.total_minutes:
         data["timeRequired"] = f"PT{course.total_minutes}M"

@@ -172,6 +172,12 @@ class NewsMeta(EntryMeta):
         "eller ÅÅÅÅ når dagen ikke er kjent"
     )
     summary: Text = Field(description="Ingress")
+    written_from: str | None = Field(
+        None,
+        description="Dokumentet saken er skrevet ut fra, når den ikke er publisert som "
+        "nyhetssak før (for eksempel «Årsrapport 2025»). Vises i stedet for "
+        "publiseringsdatoen; datoen brukes da bare til rekkefølgen.",
+    )
     image: Image | None = Field(None, description="Bilde")
     related_projects: Listed[Slug] = Field([], description="Relaterte prosjekter (slug)")
     legacy_paths: Listed[SitePath] = Field([], description="Gamle adresser på innomed.no")

@@ -34,7 +34,12 @@ FACETS = (
 )
 REASONS = tuple(reason for _, reason, _ in FACETS)
 PINNED = "Valgt av redaksjonen"
+# Why other content is listed with a project, from how it names the project: only a link in
+# its text "mentions" it; a report's `covers` is about it; `related_projects` was picked by
+# hand, which is what the page then says (issue 24).
+COVERS = "Handler om prosjektet"
 MENTIONS = "Nevner prosjektet"
+NAMING_REASONS = (COVERS, MENTIONS, PINNED)
 # The types whose pages may name a project, in the order the project page lists them.
 OTHER_TYPES = ("report", "episode", "course", "module", "tool")
 
@@ -69,8 +74,8 @@ class RelatedIndex:
         mentions: dict = defaultdict(list)
         by_theme: dict = defaultdict(list)
         for entry in others:
-            for slug in names_projects(entry):
-                mentions[slug].append(entry)
+            for slug, reason in naming_reasons(entry).items():
+                mentions[slug].append((entry, reason))
             for label in dict.fromkeys(getattr(entry.meta, "themes", [])):
                 by_theme[label].append(entry)
         index.mentions = dict(mentions)
@@ -116,23 +121,21 @@ class RelatedIndex:
     def related_others(self, project: Entry) -> list[Suggestion]:
         """Content that names the project first, then content that shares its themes."""
         excluded = set(project.meta.unrelated)
-        named: dict = {}  # entry key -> (entry, names the project?, [(reason, label)])
+        named: dict = {}  # entry key -> (entry, how it names the project or "", [(reason, label)])
         self.lookups += 1
-        for entry in self.mentions.get(project.slug, []):
-            named.setdefault(entry_key(entry), (entry, True, []))
+        for entry, reason in self.mentions.get(project.slug, []):
+            named.setdefault(entry_key(entry), (entry, reason, []))
         for label in dict.fromkeys(project.meta.themes):
             self.lookups += 1
             for entry in self.others_by_theme.get(label, [])[:MAX_OTHERS]:
                 self.lookups += 1
-                named.setdefault(entry_key(entry), (entry, False, []))[2].append(
-                    ("Samme tema", label)
-                )
+                named.setdefault(entry_key(entry), (entry, "", []))[2].append(("Samme tema", label))
         found = [
-            Suggestion(entry, ((MENTIONS,) if mentions else ()) + explained(shared))
-            for entry, mentions, shared in named.values()
+            Suggestion(entry, ((naming,) if naming else ()) + explained(shared))
+            for entry, naming, shared in named.values()
             if entry.slug not in excluded
         ]
-        found.sort(key=lambda s: (MENTIONS not in s.reasons, type_position(s.entry)))
+        found.sort(key=lambda s: (not set(NAMING_REASONS) & set(s.reasons), type_position(s.entry)))
         return found[:MAX_OTHERS]
 
 
@@ -161,6 +164,18 @@ def names_projects(entry: Entry) -> list[str]:
     )
     slugs += [m["slug"] for m in INTERNAL_LINK.finditer(entry.body) if m["kind"] == kind]
     return list(dict.fromkeys(slugs))
+
+
+def naming_reasons(entry: Entry) -> dict[str, str]:
+    """Each project an entry names, with the true reason: COVERS for a report's `covers`,
+    MENTIONS for a `prosjekt:` link in its text, PINNED for `related_projects` alone."""
+    kind = TYPES["project"].link_kind
+    linked = {m["slug"] for m in INTERNAL_LINK.finditer(entry.body) if m["kind"] == kind}
+    covers = set(getattr(entry.meta, "covers", []))
+    return {
+        slug: COVERS if slug in covers else MENTIONS if slug in linked else PINNED
+        for slug in names_projects(entry)
+    }
 
 
 def other_entries(content) -> list[Entry]:
