@@ -1,6 +1,6 @@
 """Search relevance: the queries in tests/data/relevance.json (what visitors type, bokmål and
 nynorsk, each with the pages that must come first), run against a built site's index by the
-engine the browser runs (theme/assets/sok-motor.js, under Node: tests/relevance.mjs).
+engine the browser runs (the site's assets/sok-motor.js, under Node: tests/relevance.mjs).
 
     .venv/bin/python tests/relevance.py site      # the score and every miss
 
@@ -17,16 +17,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "data" / "relevance.json"
 RUNNER = REPO / "tests" / "relevance.mjs"
-ENGINE = REPO / "theme" / "assets" / "sok-motor.js"
 
 
 def queries() -> list[dict]:
     return json.loads(QUERIES.read_text(encoding="utf-8"))
 
 
-def run(site: Path, engine: Path = ENGINE) -> list[dict]:
-    """Each query with the engine's first results (`urls`) and whether it passed."""
+def run(site: Path) -> list[dict]:
+    """Each query with the engine's first results (`urls`) and whether it passed. The engine
+    is the one the site publishes (site/assets/sok-motor.js), as the browser gets it."""
     asked = queries()
+    engine = site / "assets" / "sok-motor.js"
     done = subprocess.run(
         ["node", str(RUNNER), str(site), str(engine), str(QUERIES)],
         capture_output=True,

@@ -29,9 +29,9 @@ def document(site: Path, page_id: int) -> dict:
 
 
 def search_files(fetched: list[str], origin: str) -> list[str]:
-    """What a search downloaded: the engine and every file of the index."""
+    """What a search downloaded: the engine, its stemmer and every file of the index."""
     paths = [u.removeprefix(origin).split("?")[0] for u in fetched]
-    return [p for p in paths if p.startswith(f"/{INDEX}/") or p == ENGINE]
+    return [p for p in paths if p.startswith((f"/{INDEX}/", "/assets/snowball/")) or p == ENGINE]
 
 
 # --------------------------------------------------------------------------------------------
@@ -75,8 +75,14 @@ def test_only_entry_articles_are_indexed_never_listings_or_navigation(real_site)
     pages = indexed_pages(site)
     assert pages, "ingen sider har data-search-body"
     listings = {"/" + t.listing.removesuffix("index.md") for t in TYPES.values() if t.listing}
-    for url in listings | {"/", "/prosjekt/alfabetisk/", "/regioner/", "/temaer/"}:
+    # The landing pages a visitor asks for by name ("podkast", "nøkkeltall") are searched,
+    # with their own words only: their cards are other pages' titles and summaries.
+    landing = {"/podcast/", "/kurs/", "/verktoy/", "/nokkeltall/"}
+    for url in (listings - landing) | {"/", "/prosjekt/alfabetisk/", "/regioner/", "/temaer/"}:
         assert url not in pages, f"{url} er en oversiktsside og skal ikke være i søket"
+    assert landing <= pages.keys()
+    for url in landing:
+        assert not pages[url].select("h2 a, h3 a, .card-meta"), f"{url}: kortene er med i søket"
     for url in pages:
         html = page_file(site, url).read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
@@ -376,3 +382,20 @@ def test_the_start_of_a_word_finds_it_and_one_letter_does_not_search(search_page
     assert shown_urls(page, origin) <= pages.keys()
     assert run_query(page, "s") == "Skriv minst to bokstaver."
     assert page.locator(".innomed-search__result").count() == 0
+
+
+@pytest.mark.browser
+def test_a_typo_is_offered_the_nearest_word_and_a_question_finds_pages(search_page):
+    page, pages, origin = search_page
+    status = run_query(page, "sykehsu")
+    assert status.startswith("Ingen treff") and "Mente du «sykehus»?" in status, status
+    page.locator(".innomed-search__suggestion button").click()
+    page.wait_for_function(
+        "() => /^\\d+ treff/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=15000,
+    )
+    assert page.locator("#sokefelt").input_value() == "sykehus"
+    # Stop words out and the other words' pages, though no page has the made-up one.
+    status = run_query(page, "Hvordan kan kommunen og sykehuset samarbeide om xqzvbnmwk?")
+    assert count_of(status) > 0 and "flest av dem" in status, status
+    assert shown_urls(page, origin) <= pages.keys()

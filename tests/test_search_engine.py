@@ -1,5 +1,6 @@
-"""The search engine in the browser (theme/assets/sok-motor.js) splits and stems words exactly
-as the indexer (innomed/search/text.py, snowballstemmer) did: otherwise a query word would
+"""The search engine in the browser (theme/assets/sok-motor.js, with the stemmer Snowball's
+compiler generated, theme/assets/snowball/) splits, stems and folds words exactly as the
+indexer (innomed/search/text.py, snowballstemmer) did: otherwise a query word would
 look for a stem the index does not have. Run in Chromium on the real site's index."""
 
 from __future__ import annotations
@@ -92,6 +93,14 @@ def test_the_js_stemmer_gives_snowballs_stem_for_every_word_of_the_index(engine_
     )
     wrong = [(w, e, g) for w, e, g in zip(distinct, expected, got, strict=True) if e != g]
     assert wrong == [], wrong[:20]
+    # The index's keys (stems folded: ø -> o ...) are the engine's keys for the same words.
+    keys = engine_page.evaluate(
+        "async (words) => { const m = await import('" + ENGINE + "');"
+        " return words.map((w) => m.key(w)); }",
+        distinct,
+    )
+    stems = search_text.Stems()
+    assert [w for w, k in zip(distinct, keys, strict=True) if stems(w) != k] == []
 
 
 @pytest.mark.browser

@@ -34,10 +34,17 @@ def test_stems_are_snowballs_norwegian_stems_and_computed_once_per_word():
     stems = search_text.Stems()
     snowball = snowballstemmer.stemmer("norwegian")
     for word in ["sykehusene", "hjemmeoppfølgingen", "sjukehusa", "pasientane", "tjenestene"]:
-        assert stems(word) == snowball.stemWord(word)
+        assert stems(word) == search_text.fold(snowball.stemWord(word))
+    assert stems("hjemmeoppfølgingen") == "hjemmeoppfolging"  # folded after stemming
     assert stems("sykehusene") == stems("sykehus") == "sykehus"
     assert stems("pasientane") == stems("pasientene") == "pasient"  # nynorsk and bokmål
     assert len(stems._known) == 7
+
+
+def test_folding_is_how_a_keyboard_without_norwegian_letters_types_them():
+    assert search_text.fold("hjemmeoppfølging") == "hjemmeoppfolging"
+    assert search_text.fold("bærekraft én årsrapport") == "baerekraft en arsrapport"
+    assert search_text.fold("o\u0308l café") == "ol cafe"
 
 
 def test_a_title_word_counts_more_than_a_word_of_the_text():
@@ -98,7 +105,9 @@ ENTRY = """<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>{ti
 <div hidden data-search-ignore><span data-search-filter="type">Prosjekt</span>{filters}</div>
 <nav class="breadcrumbs" data-search-exclude>Forside › Prosjekter</nav>
 <h1>{title}<a class="headerlink" href="#x">¶</a></h1><p>{text}</p><!-- en kommentar -->
+<section class="fact-box"><h2>Fakta</h2><dl><dt>Prosjekteier</dt><dd>Helse Bergen</dd></dl></section>
 <div class="project-cards"><p>Et annet prosjekt om hjerte</p></div><p>Slutt<em>en</em>.</p>
+<div class="related" data-search-exclude><h2>Relaterte prosjekter</h2><p>Kreftomsorg</p></div>
 </article></body></html>"""
 
 
@@ -143,8 +152,15 @@ def test_the_index_holds_the_articles_in_url_order_without_navigation(tmp_path):
     assert set(shard) == {"sykehus"}
     gaps, levels = shard["sykehus"][:2], shard["sykehus"][2:]
     assert gaps == [0, 2]  # pages 0 and 2, not the home page, not the project cards
-    assert all(1 <= level <= search_text.LEVELS for level in levels)
+    # In both titles: above every level the text alone can give.
+    assert all(search_text.LEVELS < level <= 2 * search_text.LEVELS for level in levels)
     assert "hjert" not in json.dumps(read(out / "ord" / "hj.json"))
+    # The fact box's words are searched but not in the text; other pages' titles neither.
+    assert "berg" in read(out / "ord" / "be.json")
+    assert "Bergen" not in json.dumps(appen) and "Fakta" not in json.dumps(appen)
+    assert not (out / "ord" / "kr.json").exists()
+    nord = read(out / "ord" / "no.json")["nord"]  # in the text of page 2, not its title
+    assert 1 <= nord[1] <= search_text.LEVELS
     assert not (out / "ord" / "fo.json").exists()  # "Forside": breadcrumbs and the menu
     assert read(out / "filtre.json") == {
         "region": {"Nord": [1, 1], "Vest": [1]},

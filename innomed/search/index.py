@@ -47,7 +47,8 @@ __all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site"]
 
 OUTPUT_FOLDER = "sokeindeks"
 NEW_FOLDER, OLD_FOLDER = ".sokeindeks-ny", ".sokeindeks-gammel"  # the preview's swap
-FORMAT = 1  # sok-motor.js refuses an index of another format
+FORMAT = 2  # sok-motor.js refuses an index of another format (2: folded stems)
+TITLED = 1 << 15  # Postings: a count with this bit set is of a stem in the page's title
 PARALLEL_FROM = WORTH_FORKING  # a module setting: tests lower it to fork on the real site
 
 
@@ -100,12 +101,14 @@ class Postings:
         self.lengths.append(page.length)
         self.documents.update(page.digest)
         stems = self.stems
+        titled = page.titled
         for stem, count in page.counts.items():
             found = stems.get(stem)
             if found is None:
                 found = stems[stem] = (array("I"), array("H"))
             found[0].append(number)
-            found[1].append(count if count < 65535 else 65535)
+            # The top bit says "in the title" (TITLED): the count keeps 15 bits.
+            found[1].append(min(count, TITLED - 1) | (TITLED if stem in titled else 0))
         for name, value in [("type", page.kind), *page.filters]:
             ids = self.filters.setdefault(name, {}).setdefault(value, array("I"))
             if not ids or ids[-1] != number:
@@ -125,7 +128,9 @@ class Postings:
                 key = (count, lengths[number])
                 found = known.get(key)
                 if found is None:
-                    found = known[key] = search_text.tf_level(count, key[1], average)
+                    found = known[key] = search_text.title_level(
+                        count & (TITLED - 1), key[1], average, count >= TITLED
+                    )
                 levels.append(found)
             entries[stem] = search_text.postings(ids, levels)
         return entries

@@ -27,7 +27,12 @@ EXCLUDE_SELECTORS = [
     ".pagination",
     ".headerlink",
     "nav",
+    "svg",  # a chart's labels: its table says the same in words
 ]
+# The fact box (type, status, region, owner, partners ...): its words are searched (an owner
+# such as "Helse Bergen" may be named only there), but it is left out of the page's text,
+# where its labels and values would run on ("… Status Pågående Region Vest …") in excerpts.
+FACTS = ".fact-box"
 
 BODY = "data-search-body"
 FILTER = "data-search-filter"
@@ -46,6 +51,7 @@ class Page:
     kind: str
     filters: list[tuple[str, str]]
     counts: dict[str, int]  # stem -> weighted count
+    titled: frozenset[str]  # the stems of the title
     length: int  # words in the article
     digest: bytes  # of its document, for the index's version
 
@@ -60,6 +66,7 @@ def xpath_of(selector: str) -> str:
 
 
 EXCLUDED = etree.XPath(" | ".join(xpath_of(s) for s in EXCLUDE_SELECTORS))
+FACT_BOXES = etree.XPath(xpath_of(FACTS))
 
 
 def text_of(element, into: list[str]) -> None:
@@ -97,6 +104,10 @@ def read_page(path: Path, url: str, document: Path) -> Page | None:
     filters = [(e.get(FILTER), plain(e)) for e in body.xpath(f".//*[@{FILTER}]")]
     for element in EXCLUDED(body):
         element.drop_tree()  # keeps the text after it
+    boxes = FACT_BOXES(body)
+    facts = " ".join(plain(box) for box in boxes)
+    for box in boxes:
+        box.drop_tree()
     heading = body.find(".//h1")
     title = plain(heading) if heading is not None else ""
     text = plain(body)
@@ -104,6 +115,7 @@ def read_page(path: Path, url: str, document: Path) -> Page | None:
     content = search_text.dumps({"url": url, "title": title, "type": kind, "text": text}).encode()
     document.write_bytes(content)
     _stems = _stems or search_text.Stems()
-    counts, length = search_text.term_counts(title, text, _stems)
+    counts, length = search_text.term_counts(title, f"{text} {facts}", _stems)
     others = [f for f in filters if f[0] != "type"]
-    return Page(url, kind, others, counts, length, hashlib.sha256(content).digest())
+    titled = search_text.title_stems(title, _stems)
+    return Page(url, kind, others, counts, titled, length, hashlib.sha256(content).digest())

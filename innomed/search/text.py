@@ -1,9 +1,10 @@
 """The pure parts of the search index: words, stems, scores and the files' layout.
 
 theme/assets/sok-motor.js does the same on the visitor's side, rule for rule: a word is a run
-of letters and digits after lowercasing and NFC, its stem is the Norwegian Snowball stem
-(snowballstemmer 3, which strips bokmål and nynorsk endings alike), and a stem's postings are
-in the shard named by its first two characters. A change here needs the same change there
+of letters and digits after lowercasing and NFC, its key is the Norwegian Snowball stem
+(snowballstemmer 3, which strips bokmål and nynorsk endings alike) folded (fold: ø -> o,
+æ -> ae, å -> a, accents off), and a key's postings are in the shard named by its first two
+characters. A change here needs the same change there
 (tests/test_search_engine.py compares the two).
 """
 
@@ -40,9 +41,19 @@ def words(text: str) -> list[str]:
     return WORD.findall(unicodedata.normalize("NFC", text.lower()))
 
 
+def fold(text: str) -> str:
+    """Accents and the Norwegian letters as typed on a keyboard without them (ø -> o, æ -> ae,
+    å -> a, é -> e): the index is keyed by folded stems, and the engine folds the query the
+    same way, so "hjemmeoppfolging" finds "hjemmeoppfølging". Folded after stemming: Snowball
+    needs the letters to find the endings."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return kept.replace("æ", "ae").replace("ø", "o")
+
+
 class Stems:
-    """The Snowball stem of each word, computed once per distinct word: a large archive has
-    millions of words but only tens of thousands of distinct ones."""
+    """The index key of each word (its Snowball stem, folded), computed once per distinct
+    word: a large archive has millions of words but only tens of thousands of distinct ones."""
 
     def __init__(self) -> None:
         self._stemmer = snowballstemmer.stemmer("norwegian")
@@ -51,12 +62,13 @@ class Stems:
     def __call__(self, word: str) -> str:
         stem = self._known.get(word)
         if stem is None:
-            stem = self._known[word] = self._stemmer.stemWord(word)
+            stem = self._known[word] = fold(self._stemmer.stemWord(word))
         return stem
 
 
 def term_counts(title: str, text: str, stem: Stems) -> tuple[dict[str, int], int]:
-    """Stem -> weighted count on one page, and the page's length in words."""
+    """Stem -> weighted count on one page, and the page's length in words. The title's
+    stems are title_stems(title)."""
     counts: dict[str, int] = {}
     body = words(text)
     for word in body:
@@ -68,10 +80,21 @@ def term_counts(title: str, text: str, stem: Stems) -> tuple[dict[str, int], int
     return counts, len(body)
 
 
+def title_stems(title: str, stem: Stems) -> frozenset[str]:
+    return frozenset(stem(word) for word in words(title))
+
+
 def tf_level(count: int, length: int, average: float) -> int:
     """BM25's term-frequency part, quantised to 1..LEVELS (a word on a page scores >= 1)."""
     norm = count * (K1 + 1) / (count + K1 * (1 - B + B * length / max(average, 1.0)))
     return max(1, min(LEVELS, round(norm / (K1 + 1) * LEVELS)))
+
+
+def title_level(count: int, length: int, average: float, in_title: bool) -> int:
+    """A page's level for a stem: a stem of the title is raised above every level of the text
+    alone (LEVELS + 1 .. 2 * LEVELS), so the page named for a word ranks above a page that
+    only mentions it often ("Årsrapport 2025" above a tool quoting the annual report)."""
+    return tf_level(count, length, average) + (LEVELS if in_title else 0)
 
 
 def idf(found: int, pages: int) -> float:
