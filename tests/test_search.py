@@ -399,3 +399,24 @@ def test_a_typo_is_offered_the_nearest_word_and_a_question_finds_pages(search_pa
     status = run_query(page, "Hvordan kan kommunen og sykehuset samarbeide om xqzvbnmwk?")
     assert count_of(status) > 0 and "flest av dem" in status, status
     assert shown_urls(page, origin) <= pages.keys()
+
+
+@pytest.mark.browser
+def test_back_from_a_result_shows_the_page_closed_and_usable(chromium, site_server):
+    """Without the back/forward cache the browser restores the search toggle's state on the
+    page loaded anew: the dialog must not reopen empty with the page behind it inert."""
+    context, _ = new_context(chromium, 375, site_server)
+    page = context.new_page()
+    goto(page, site_server, "/prosjekt/alfabetisk/")
+    open_search(page)
+    run_query(page, "sykehus")
+    page.locator(".innomed-search__link").first.click()
+    page.wait_for_load_state()
+    page.go_back()
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.wait_for_timeout(200)  # pageshow has run
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+    assert page.evaluate("() => document.querySelectorAll('[inert]').length") == page.evaluate(
+        "() => document.querySelectorAll('#meny[inert]').length"
+    )
+    context.close()
