@@ -43,11 +43,14 @@ COMMENT_BLOCK = re.compile(r"(?m)^[ \t]*/\*[\s\S]*?\*/[ \t]*\n")
 COMMENT_LINE = re.compile(r"(?m)^[ \t]*//.*\n")
 TYPE_NOTE = re.compile(r"/\*\*[^*]*?\*/")
 INDENT = re.compile(r"(?m)^[ \t]+")
+# A comment after code on its line: only after ; { } , or ), and only when no quote follows,
+# so a "//" inside a string or a regular expression is never taken for one.
+TRAILING_COMMENT = re.compile(r"(?m)(?<=[;{},)])[ \t]+//[^\"'`/\n]*$")
 
 
 def compact_script(source: str) -> str:
-    """A script without comment lines, /** type */ notes and indentation."""
-    for pattern in (COMMENT_BLOCK, COMMENT_LINE, TYPE_NOTE, INDENT):
+    """A script without comments, /** type */ notes and indentation."""
+    for pattern in (COMMENT_BLOCK, COMMENT_LINE, TYPE_NOTE, INDENT, TRAILING_COMMENT):
         source = pattern.sub("", source)
     return source
 

@@ -47,7 +47,7 @@ __all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site"]
 
 OUTPUT_FOLDER = "sokeindeks"
 NEW_FOLDER, OLD_FOLDER = ".sokeindeks-ny", ".sokeindeks-gammel"  # the preview's swap
-FORMAT = 2  # sok-motor.js refuses an index of another format (2: folded stems)
+FORMAT = 3  # sok-motor.js refuses an index of another format (3: folded keys, shard_list)
 TITLED = 1 << 15  # Postings: a count with this bit set is of a stem in the page's title
 PARALLEL_FROM = WORTH_FORKING  # a module setting: tests lower it to fork on the real site
 
@@ -164,7 +164,7 @@ def write_index(output: Path, postings: Postings) -> None:
     manifest = {
         "format": FORMAT,
         "pages": len(postings.lengths),
-        "shards": sorted(shards),
+        "shards": search_text.shard_list(list(shards)),
         "split": split,
         "version": version.hexdigest()[:16],
     }

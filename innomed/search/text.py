@@ -3,9 +3,9 @@
 theme/assets/sok-motor.js does the same on the visitor's side, rule for rule: a word is a run
 of letters and digits after lowercasing and NFC, its key is the Norwegian Snowball stem
 (snowballstemmer 3, which strips bokmål and nynorsk endings alike) folded (fold: ø -> o,
-æ -> ae, å -> a, accents off), and a key's postings are in the shard named by its first two
-characters. A change here needs the same change there
-(tests/test_search_engine.py compares the two).
+æ -> ae, å -> a, accents off) and bridged (nynorsk parts Snowball leaves apart made bokmål),
+and a key's postings are in the shard named by its first two characters. A change here
+needs the same change there (tests/test_search_engine.py compares the two).
 """
 
 from __future__ import annotations
@@ -51,6 +51,32 @@ def fold(text: str) -> str:
     return kept.replace("æ", "ae").replace("ø", "o")
 
 
+# Nynorsk and bokmål forms Snowball does not join, as parts of folded stems, each made the
+# bokmål form on both sides (the index and the query), in this order: "sjukehus" and
+# "sykehus", "heimeoppfølging" and "hjemmeoppfølging" are one key. A short list on purpose:
+# a part is replaced wherever it occurs, so it must not be common in unrelated words.
+BRIDGE = (
+    ("hjemm", "hjem"),  # hjemme-, heime- -> hjem-
+    ("heim", "hjem"),
+    ("sjuk", "syk"),
+    ("tenest", "tjenest"),
+    ("sjolv", "selv"),
+    ("rettleiing", "veiledning"),
+    ("rettlei", "veiled"),
+    ("tilbod", "tilbud"),
+    ("born", "barn"),
+    ("podk", "podc"),  # podkast, podcast (Snowball: podk, podc)
+    ("midl", "middel"),  # legemidler, legemiddel (Snowball: legemidl, legemiddel)
+)
+
+
+def bridged(key: str) -> str:
+    for part, common in BRIDGE:
+        if part in key:
+            key = key.replace(part, common)
+    return key
+
+
 class Stems:
     """The index key of each word (its Snowball stem, folded), computed once per distinct
     word: a large archive has millions of words but only tens of thousands of distinct ones."""
@@ -62,7 +88,7 @@ class Stems:
     def __call__(self, word: str) -> str:
         stem = self._known.get(word)
         if stem is None:
-            stem = self._known[word] = fold(self._stemmer.stemWord(word))
+            stem = self._known[word] = bridged(fold(self._stemmer.stemWord(word)))
         return stem
 
 
@@ -121,6 +147,24 @@ def shard_layout(
         for stem, value in group.items():
             shards.setdefault(stem[:3], {})[stem] = value
     return shards, split
+
+
+def shard_list(keys: list[str]) -> str:
+    """The manifest's list of shard keys, short (it is part of every first query): one group
+    per first letter, "." when that letter alone is a key, then the second letters of the
+    two-letter keys, then "|" and the last two letters of each three-letter key. Keys are
+    letters and digits, so " ", "." and "|" cannot be part of one.
+    ["a", "ab", "ac", "abc", "b1"] -> "a.bc|bc b1"."""
+    groups: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        groups.setdefault(key[0], []).append(key[1:])
+    parts = []
+    for first, rests in groups.items():
+        single = "." if "" in rests else ""
+        seconds = "".join(r for r in rests if len(r) == 1)
+        thirds = "".join("|" + r for r in rests if len(r) == 2)
+        parts.append(first + single + seconds + thirds)
+    return " ".join(parts)
 
 
 def shard_name(key: str) -> str:

@@ -11,8 +11,7 @@
  * was made from (snowball/README.md). tests/test_search_engine.py compares the two word for
  * word; tests/test_search_relevance.py runs this file on the real index with visitors' queries.
  *
- * A query (queryTerms): stop words out, "InnoMed's" is InnoMed, each word with its other
- * written form (sjukehus/sykehus); every word matches its own stem fully and longer words
+ * A query (queryTerms): stop words out, "InnoMed's" is InnoMed; every word matches its own stem fully and longer words
  * starting with it weakly (quality); pages with all the words, or else with most of them
  * (partial), and a suggestion when nothing is found.
  *
@@ -25,7 +24,7 @@
 
 import NorwegianStemmer from "./snowball/norwegian-stemmer.js";
 
-const FORMAT = 2; // innomed/search/index.py FORMAT
+const FORMAT = 3; // innomed/search/index.py FORMAT
 const EXCERPT_WORDS = 30;
 const BEFORE_MATCH = 8; // words shown before the first match
 
@@ -76,9 +75,20 @@ export function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/æ/g, "ae").replace(/ø/g, "o");
 }
 
-// The index's key for a word of the text: its stem, folded.
+// Nynorsk parts of folded stems made bokmål, on both sides, in this order (text.py BRIDGE):
+// "sjukehus" and "sykehus", "heimeoppfølging" and "hjemmeoppfølging" are one key.
+const BRIDGE = [["hjemm", "hjem"], ["heim", "hjem"], ["sjuk", "syk"], ["tenest", "tjenest"],
+  ["sjolv", "selv"], ["rettleiing", "veiledning"], ["rettlei", "veiled"], ["tilbod", "tilbud"],
+  ["born", "barn"], ["podk", "podc"], ["midl", "middel"]];
+
+function bridged(text) {
+  BRIDGE.forEach(function (pair) { text = text.split(pair[0]).join(pair[1]); });
+  return text;
+}
+
+// The index's key for a word of the text: its stem, folded and bridged.
 export function key(word) {
-  return fold(stem(word));
+  return bridged(fold(stem(word)));
 }
 
 // A stem's shard: its first two letters, or three where the two-letter shard was split
@@ -90,7 +100,23 @@ export function shardKey(index, stemmed) {
   return index.split.has(two) && chars.length > 2 ? chars.slice(0, 3).join("") : two;
 }
 
-// "sy" -> "sy", "øk" -> "_f8_k" (innomed/search_text.py shard_name).
+// "a.bc|bc b1" -> ["a", "ab", "ac", "abc", "b1"] (innomed/search/text.py shard_list).
+export function shardKeys(list) {
+  const keys = [];
+  list.split(" ").filter(Boolean).forEach(function (group) {
+    const chars = Array.from(group);
+    const first = chars[0];
+    let i = 1;
+    if (chars[i] === ".") { keys.push(first); i++; }
+    for (; i < chars.length && chars[i] !== "|"; i++) keys.push(first + chars[i]);
+    chars.slice(i).join("").split("|").filter(Boolean).forEach(function (rest) {
+      keys.push(first + rest);
+    });
+  });
+  return keys;
+}
+
+// "sy" -> "sy", "øk" -> "_f8_k" (innomed/search/text.py shard_name).
 export function shardName(key) {
   return Array.from(key).map(function (c) {
     return /^[A-Za-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
@@ -103,7 +129,7 @@ function loadManifest() {
   if (!manifest) {
     manifest = fetchJson("manifest.json").then(function (data) {
       if (data.format !== FORMAT) throw new Error("ukjent format på søkeindeksen");
-      data.keys = new Set(data.shards);
+      data.keys = new Set(shardKeys(data.shards));
       data.split = new Set(data.split);
       return data;
     });
@@ -144,43 +170,22 @@ const STOP = new Set(("og i pa av for med til om en et ei ein eit den det de dei
   "eg du meg seg oss har hadde fra ved eller men sa ikke ikkje ogsa sin sitt sine bli blir vert " +
   "denne dette disse desse etter over mot hos uten utan hvis viss dersom noe noko").split(" "));
 
-// The same word in the other written form, or the other spelling (folded, longest first):
-// a query word that holds one side is also searched with the other. Short on purpose: only
-// pairs Snowball cannot join (its stems of "sjukehus" and "sykehus" differ).
-const BRIDGE = [
-  ["sjukepleiar", "sykepleier"], ["sjukehus", "sykehus"], ["heime", "hjemme"],
-  ["tenest", "tjenest"], ["sjolv", "selv"], ["sjuk", "syk"], ["heim", "hjem"],
-  ["podkast", "podcast"], ["midler", "middel"], ["rettleiing", "veiledning"],
-  ["rettleiar", "veileder"], ["tilbod", "tilbud"], ["born", "barn"], ["berre", "bare"],
-  ["mykje", "mye"], ["ungdomar", "ungdommer"]
-];
-
 // How well an indexed stem answers a query word (its score is multiplied by this): the
 // word's own stem, or another form of it, counts fully; a longer word that starts with it
 // (a compound, "sykehusopphold" for "sykehus") counts a little, so a rare compound never
 // outranks the word itself.
 const EXACT = 1;
-const SHORTER = 0.9; // Snowball's stem of another form without its "s": "kurs" -> kur
+const SHORTER = 0.9; // Snowball's stem of another form of the word (sameWord)
 const COMPOUND = 0.4; // starts with the whole word typed
 const PREFIX = 0.25; // starts with the word's stem ("berg" for "Bergset"): the weakest
 const MIN_PREFIX = 4; // a shorter stem is a prefix of too much, except in the last word
 const LEVELS = 15; // innomed/search/text.py LEVELS: a title's stems are LEVELS higher
 
-function alternatives(word) {
-  const found = new Set([word]);
-  BRIDGE.forEach(function (pair) {
-    if (word.includes(pair[0])) found.add(word.replace(pair[0], pair[1]));
-    if (word.includes(pair[1])) found.add(word.replace(pair[1], pair[0]));
-  });
-  return Array.from(found);
-}
-
-// A query word: its folded forms and stems (and the other written form's), and whether it
-// may be a prefix (the last word is still being typed: "sykeh" finds "sykehus").
+// A query word: the word and its stem as the index keys them, and whether it may be a
+// prefix (the last word is still being typed: "sykeh" finds "sykehus").
 function term(word, last) {
-  const forms = alternatives(fold(word));
-  const stems = new Set([key(word)]);
-  forms.forEach(function (w) { stems.add(key(w)); });
+  const forms = [bridged(fold(word))];
+  const stems = new Set([key(word), key(fold(word))]);
   const prefix = Array.from(word).length > 1 &&
     (last || Array.from(stems).every(function (s) { return s.length >= MIN_PREFIX; }));
   return { word: word, forms: forms, stems: Array.from(stems), prefix: prefix };
@@ -195,12 +200,21 @@ export function queryTerms(query) {
   return chosen.map(function (w, i) { return term(w, i === chosen.length - 1); });
 }
 
+// Snowball's stems of two forms of one word may differ by an ending it keeps in one form
+// only: "kurs" -> kur but "kurset" -> kurs, "sykepleier" -> sykeplei but "sykepleiere" ->
+// sykepleier.
+function sameWord(a, b) {
+  const longer = a.length > b.length ? a : b;
+  const shorter = longer === a ? b : a;
+  return longer === shorter + "s" || longer === shorter + "er";
+}
+
 // 0 (no match) .. 1: how well stem `s` of the index answers query word `t`.
 export function quality(t, s) {
   let best = 0;
   t.stems.forEach(function (q) {
     if (s === q) best = EXACT;
-    else if (q === s + "s") best = Math.max(best, SHORTER);
+    else if (sameWord(q, s)) best = Math.max(best, SHORTER);
     else if (t.prefix && s.startsWith(q)) best = Math.max(best, PREFIX);
   });
   t.forms.forEach(function (w) {
@@ -256,7 +270,7 @@ function distance(a, b, limit) {
 }
 
 // The indexed stem nearest a word that found nothing (a typo), from the shards it loaded:
-// the one on most pages among the closest. null if none is close.
+// the one on most pages among the closest, with a page that has it. null if none is close.
 function nearest(t, tables) {
   const limit = t.stems[0].length > 5 ? 2 : 1;
   let found = null;
@@ -267,7 +281,7 @@ function nearest(t, tables) {
       const d = distance(t.stems[0], s, limit);
       const pages = table[s].length / 2;
       if (d < bestDistance || (d === bestDistance && pages > bestPages)) {
-        found = s;
+        found = { stem: s, page: table[s][0] }; // the first gap is the first page's id
         bestDistance = d;
         bestPages = pages;
       }
@@ -426,14 +440,27 @@ function matching(index, terms) {
       // Pages with more of the words first: each word found is worth more than any score.
       if (n >= needed) found.set(id, total.get(id) + 1000 * (n - needed));
     });
-    let suggestion = null;
-    if (!found.size) {
-      const fixed = terms.map(function (t, i) {
-        return each[i].scores.size ? t.word : nearest(t, each[i].tables);
-      });
-      if (fixed.every(Boolean)) suggestion = fixed.join(" ");
-    }
-    return { found: found, partial: most < terms.length && found.size > 0, suggestion: suggestion };
+    const partial = most < terms.length && found.size > 0;
+    if (found.size) return { found: found, partial: partial, suggestion: null };
+    const fixed = terms.map(function (t, i) {
+      return each[i].scores.size ? t.word : nearest(t, each[i].tables);
+    });
+    if (!fixed.every(Boolean)) return { found: found, partial: false, suggestion: null };
+    return Promise.all(fixed.map(function (f) {
+      return typeof f === "string" ? f : wordFor(index, f);
+    })).then(function (suggested) {
+      return { found: found, partial: false, suggestion: suggested.join(" ") };
+    });
+  });
+}
+
+// A word as written for an index key (a key such as "hjemeoppfolging" is no word to offer):
+// the first word with that key on a page that has it. One document, only on 0 hits.
+function wordFor(index, near) {
+  return loadDocument(index, near.page).then(function (page) {
+    const all = words(page.text + " " + page.title);
+    for (let i = 0; i < all.length; i++) if (key(all[i]) === near.stem) return all[i];
+    return near.stem; // a word of the fact box, which is not in the text
   });
 }
 
