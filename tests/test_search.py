@@ -420,3 +420,19 @@ def test_back_from_a_result_shows_the_page_closed_and_usable(chromium, site_serv
         "() => document.querySelectorAll('#meny[inert]').length"
     )
     context.close()
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_open_filter_panel_leaves_the_results_in_view(chromium, site_server):
+    context, _ = new_context(chromium, 375, site_server)
+    page = context.new_page()
+    goto(page, site_server, "/prosjekt/alfabetisk/")
+    open_search(page)
+    run_query(page, "sykehus")
+    open_filters(page)
+    height = page.viewport_size["height"]
+    first = page.locator(".innomed-search__result").first.bounding_box()
+    assert first and first["y"] < height - 40, (first, height)
+    choices = page.locator(".innomed-search__choices")
+    assert choices.evaluate("e => e.scrollHeight > e.clientHeight")  # the values scroll
+    context.close()

@@ -178,6 +178,10 @@
       return;
     }
     var any = false;
+    // The values scroll inside the panel (innomed.css), so an open panel never pushes the
+    // results out of view.
+    var choices = document.createElement("div");
+    choices.className = "innomed-search__choices";
     FILTER_NAMES.forEach(function (pair) {
       var name = pair[0];
       var values = counts[name] || {};
@@ -208,8 +212,9 @@
         fieldset.appendChild(label);
         if (focused === value + "\u0000" + name) window.setTimeout(function () { box.focus(); }, 0);
       });
-      details.appendChild(fieldset);
+      choices.appendChild(fieldset);
     });
+    details.appendChild(choices);
     filterBox.appendChild(details);
     filterBox.hidden = !any;
   }
