@@ -65,8 +65,13 @@ ENGINE = "/assets/sok-motor.js"
 
 
 def index_texts(site: Path) -> list[str]:
-    folder = site / OUTPUT_FOLDER / "side"
-    return [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(folder.iterdir())]
+    """Every text of the index: the documents' starts (side/) and long pages' rests (mer/)."""
+    folders = [site / OUTPUT_FOLDER / "side", site / OUTPUT_FOLDER / "mer"]
+    return [
+        json.loads(p.read_text(encoding="utf-8"))["text"]
+        for folder in folders
+        for p in sorted(folder.iterdir())
+    ]
 
 
 @pytest.fixture(scope="module")

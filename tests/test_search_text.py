@@ -220,6 +220,28 @@ def test_a_large_shard_is_written_as_three_letter_shards(tmp_path, monkeypatch):
     assert not (out / "ord" / "sy.json").exists()  # no stem of two letters starts so
 
 
+def test_a_long_text_is_split_into_its_start_and_the_rest_and_all_of_it_is_searched(
+    tmp_path, monkeypatch
+):
+    from innomed.search import pages as search_pages
+
+    monkeypatch.setattr(search_pages, "HEAD_WORDS", 3)
+    site = write_site(tmp_path / "site")
+    search_index.index_site(site)
+    out = site / search_index.OUTPUT_FOLDER
+    appen = read(out / "side" / "1.json")
+    assert appen["text"] == "Appen Hjemmeoppfølgingen av" and appen["more"] is True
+    assert read(out / "mer" / "1.json") == {"text": "pasientane. Slutten."}
+    assert "pasient" in read(out / "ord" / "pa.json")  # a word of the rest is searched
+    short = read(out / "side" / "0.json")  # "Nytt om sykehus Nyhet. Slutten."
+    assert "more" in short and (out / "mer" / "0.json").exists()
+    monkeypatch.setattr(search_pages, "HEAD_WORDS", 100)
+    again = write_site(tmp_path / "again")
+    search_index.index_site(again)
+    assert "more" not in read(again / search_index.OUTPUT_FOLDER / "side" / "1.json")
+    assert list((again / search_index.OUTPUT_FOLDER / "mer").iterdir()) == []
+
+
 def test_two_runs_and_any_number_of_workers_write_the_same_bytes(tmp_path, monkeypatch):
     monkeypatch.setattr(search_index, "PARALLEL_FROM", 0)
     runs = []

@@ -11,8 +11,10 @@ downloads does not grow with the archive the way Material's single search_index.
 - ord/<key>.json: the stems that start with <key>, their first two letters, or three where
   the two-letter shard would be large (innomed/search/text.py), each with its pages (id
   gaps) and a BM25 level per page;
-- side/<id>.json: one page's URL, title, type and article text, fetched for the results shown
-  (the excerpt is cut from the text in the browser);
+- side/<id>.json: one page's URL, title, type and the start of its article text (HEAD_WORDS
+  words), fetched for the results shown (the excerpt is cut from the text in the browser);
+  mer/<id>.json: the rest of a longer page's text, fetched only when no query word is in
+  the start;
 - filtre.json: filter name -> value -> page ids, fetched when "Avgrens treff" is opened.
 
 Page ids follow the sorted URLs and every file is written with sorted keys: two builds of
@@ -46,8 +48,9 @@ from innomed.speed.cores import WORTH_FORKING, map_in_order
 __all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site"]
 
 OUTPUT_FOLDER = "sokeindeks"
+REST = "mer"  # the rest of a long page's text (innomed/search/pages.py HEAD_WORDS)
 NEW_FOLDER, OLD_FOLDER = ".sokeindeks-ny", ".sokeindeks-gammel"  # the preview's swap
-FORMAT = 3  # sok-motor.js refuses an index of another format (3: folded keys, shard_list)
+FORMAT = 4  # sok-motor.js refuses an index of another format (4: folded keys, mer/)
 TITLED = 1 << 15  # Postings: a count with this bit set is of a stem in the page's title
 PARALLEL_FROM = WORTH_FORKING  # a module setting: tests lower it to fork on the real site
 
@@ -61,7 +64,9 @@ class SearchIndexError(Exception):
 
 def read_numbered(job: tuple[int, Path, str, Path]) -> Page | None:
     number, path, url, folder = job
-    return read_page(path, url, folder / f"t{number}.json")
+    return read_page(
+        path, url, folder / f"t{number}.json", folder.parent / REST / f"t{number}.json"
+    )
 
 
 def pages_of(site: Path) -> list[tuple[str, Path]]:
@@ -178,12 +183,16 @@ def index_site(site: Path, workers: int = 1, output: Path | None = None) -> None
     if output.exists():
         raise SearchIndexError(f"Søkeindeksen kan ikke skrives: {OUTPUT_FOLDER}/ finnes alt")
     try:
-        documents = output / "side"
+        documents, rests = output / "side", output / REST
         documents.mkdir(parents=True)
+        rests.mkdir()
         postings = Postings()
         for number, page in read_all(site, documents, workers):
             if page is not None:
-                (documents / f"t{number}.json").rename(documents / f"{len(postings.lengths)}.json")
+                own = f"{len(postings.lengths)}.json"
+                (documents / f"t{number}.json").rename(documents / own)
+                if page.more:
+                    (rests / f"t{number}.json").rename(rests / own)
                 postings.add(page)
         write_index(output, postings)
     except (OSError, ValueError, etree.LxmlError, BrokenProcessPool) as error:

@@ -34,6 +34,12 @@ EXCLUDE_SELECTORS = [
 # where its labels and values would run on ("… Status Pågående Region Vest …") in excerpts.
 FACTS = ".fact-box"
 
+# A result shows 30 words around the first match, most often near the start: a document
+# holds the first HEAD_WORDS words (a page's text is split at single spaces), and the engine
+# fetches the rest (mer/) only when no query word is among them. The first query's five
+# documents are then about half the bytes.
+HEAD_WORDS = 200
+
 BODY = "data-search-body"
 FILTER = "data-search-filter"
 # Elements whose edges separate words ("<p>a</p><p>b</p>" is "a b", "sy<em>ke</em>" is one).
@@ -54,6 +60,7 @@ class Page:
     titled: frozenset[str]  # the stems of the title
     length: int  # words in the article
     digest: bytes  # of its document, for the index's version
+    more: bool = False  # its text goes on in a second document (REST)
 
 
 def xpath_of(selector: str) -> str:
@@ -90,8 +97,9 @@ def plain(element) -> str:
 _stems: search_text.Stems | None = None  # one per process: each worker learns its own
 
 
-def read_page(path: Path, url: str, document: Path) -> Page | None:
-    """An indexed page's terms and filters; writes its document (side/) to `document`."""
+def read_page(path: Path, url: str, document: Path, rest: Path) -> Page | None:
+    """An indexed page's terms and filters; writes its document (side/) to `document`, and
+    the rest of a long text (mer/) to `rest`."""
     global _stems
     data = path.read_bytes()
     if BODY.encode() not in data:
@@ -112,10 +120,18 @@ def read_page(path: Path, url: str, document: Path) -> Page | None:
     title = plain(heading) if heading is not None else ""
     text = plain(body)
     kind = next((value for name, value in filters if name == "type"), "")
-    content = search_text.dumps({"url": url, "title": title, "type": kind, "text": text}).encode()
+    spaced = text.split(" ")
+    head, tail = " ".join(spaced[:HEAD_WORDS]), " ".join(spaced[HEAD_WORDS:])
+    shown = {"url": url, "title": title, "type": kind, "text": head}
+    content = search_text.dumps({**shown, "more": True} if tail else shown).encode()
     document.write_bytes(content)
+    if tail:
+        more = search_text.dumps({"text": tail}).encode()
+        rest.write_bytes(more)
+        content += b"\0" + more
     _stems = _stems or search_text.Stems()
     counts, length = search_text.term_counts(title, f"{text} {facts}", _stems)
     others = [f for f in filters if f[0] != "type"]
     titled = search_text.title_stems(title, _stems)
-    return Page(url, kind, others, counts, titled, length, hashlib.sha256(content).digest())
+    digest = hashlib.sha256(content).digest()
+    return Page(url, kind, others, counts, titled, length, digest, bool(tail))

@@ -1,9 +1,10 @@
 /*
- * InnoMed: the search engine for the static index innomed/search_index.py writes into
+ * InnoMed: the search engine for the static index innomed/search/index.py writes into
  * sokeindeks/. innomed-search.js imports this module on the visitor's first query; no page
  * view loads it. What a query downloads: manifest.json (the list of shards), the shard of
- * each query word (ord/<first two or three letters of its stem>.json) and, for each result shown,
- * that page's document (side/<id>.json). The filter data (filtre.json) grows with the
+ * each query word (ord/<first two or three letters of its key>.json) and, for each result
+ * shown, that page's document (side/<id>.json: the start of its text; the rest, mer/<id>.json,
+ * only when no query word is in the start). The filter data (filtre.json) grows with the
  * archive and is fetched only by filters(), when the visitor opens "Avgrens treff".
  *
  * Words, keys (stems, folded) and shard names follow innomed/search/text.py rule for rule; the
@@ -11,9 +12,10 @@
  * was made from (snowball/README.md). tests/test_search_engine.py compares the two word for
  * word; tests/test_search_relevance.py runs this file on the real index with visitors' queries.
  *
- * A query (queryTerms): stop words out, "InnoMed's" is InnoMed; every word matches its own stem fully and longer words
- * starting with it weakly (quality); pages with all the words, or else with most of them
- * (partial), and a suggestion when nothing is found.
+ * A query (queryTerms): stop words out, "InnoMed's" is InnoMed; every word matches its own
+ * key fully and longer keys starting with it weakly (quality); nynorsk and bokmål forms share
+ * a key (BRIDGE). Pages with all the words come first, or else the pages with most of them
+ * (partial); when nothing is found, the nearest indexed word is suggested.
  *
  * API, the part of Pagefind's that innomed-search.js used: options({baseUrl, indexUrl}),
  * filters(), search(query | null, {filters: {name: {any: [values]}}}) ->
@@ -24,7 +26,7 @@
 
 import NorwegianStemmer from "./snowball/norwegian-stemmer.js";
 
-const FORMAT = 3; // innomed/search/index.py FORMAT
+const FORMAT = 4; // innomed/search/index.py FORMAT
 const EXCERPT_WORDS = 30;
 const BEFORE_MATCH = 8; // words shown before the first match
 
@@ -92,7 +94,7 @@ export function key(word) {
 }
 
 // A stem's shard: its first two letters, or three where the two-letter shard was split
-// (innomed/search_text.py shard_layout). A two-letter last word then finds only the stems of
+// (innomed/search/text.py shard_layout). A two-letter last word then finds only the stems of
 // two letters: typing a third letter narrows the prefix to one small shard.
 export function shardKey(index, stemmed) {
   const chars = Array.from(stemmed);
@@ -255,7 +257,7 @@ function scoresOf(index, t) {
     });
 }
 
-// Levenshtein distance, stopping early past `limit`.
+// Levenshtein distance; anything over `limit` when the lengths alone differ by more.
 function distance(a, b, limit) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let row = Array.from({ length: b.length + 1 }, function (_, j) { return j; });
@@ -396,16 +398,29 @@ export function excerpt(text, terms) {
   return parts;
 }
 
+// A document holds the start of a page's text; the rest (mer/<id>.json) is fetched only
+// when no query word is in the start, for an excerpt around the first match.
+function textOf(index, id, page, terms) {
+  const parts = excerpt(page.text, terms);
+  if (!page.more || parts.some(function (part) { return part.mark; })) return parts;
+  return fetchJson("mer/" + id + ".json", index.version).then(function (rest) {
+    return excerpt(page.text + " " + rest.text, terms);
+  }, function () { return parts; });
+}
+
 function resultOf(index, id, score, terms) {
   return {
     id: id,
     score: score,
     data: function () {
       return loadDocument(index, id).then(function (page) {
+        return Promise.all([page, textOf(index, id, page, terms)]);
+      }).then(function (both) {
+        const page = both[0];
         return {
           url: baseUrl + page.url,
           meta: { title: page.title },
-          parts: excerpt(page.text, terms),
+          parts: both[1],
           filters: { type: page.type ? [page.type] : [] }
         };
       });
