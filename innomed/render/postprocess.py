@@ -43,16 +43,17 @@ COMMENT_BLOCK = re.compile(r"(?m)^[ \t]*/\*[\s\S]*?\*/[ \t]*\n")
 COMMENT_LINE = re.compile(r"(?m)^[ \t]*//.*\n")
 TYPE_NOTE = re.compile(r"/\*\*[^*]*?\*/")
 INDENT = re.compile(r"(?m)^[ \t]+")
-# A comment after code on its line: only after ; { } , or ), and only when no quote follows,
-# so a "//" inside a string or a regular expression is never taken for one.
-TRAILING_COMMENT = re.compile(r"(?m)(?<=[;{},)])[ \t]+//[^\"'`/\n]*$")
+# A comment after code on its line: only after ; { } , or ) and a space, and only when no
+# quote follows, so a "//" inside a string is never taken for one.
+TRAILING_COMMENT = re.compile(r"(?m)(?<=[;{},)])[ \t]+//[^\"'`\n]*$")
+BLANK_LINES = re.compile(r"\n{2,}")
 
 
 def compact_script(source: str) -> str:
     """A script without comments, /** type */ notes and indentation."""
     for pattern in (COMMENT_BLOCK, COMMENT_LINE, TYPE_NOTE, INDENT, TRAILING_COMMENT):
         source = pattern.sub("", source)
-    return source
+    return BLANK_LINES.sub("\n", source)
 
 
 def _fix_input(match: re.Match[bytes]) -> bytes:

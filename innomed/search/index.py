@@ -13,8 +13,8 @@ downloads does not grow with the archive the way Material's single search_index.
   gaps) and a BM25 level per page;
 - side/<id>.json: one page's URL, title, type and the start of its article text (HEAD_WORDS
   words), fetched for the results shown (the excerpt is cut from the text in the browser);
-  mer/<id>.json: the rest of a longer page's text, fetched only when no query word is in
-  the start;
+  mer/<id>-<n>.json: the rest of a longer page's text in pieces of doubling length, fetched
+  in turn only until one holds a query word;
 - filtre.json: filter name -> value -> page ids, fetched when "Avgrens treff" is opened.
 
 Page ids follow the sorted URLs and every file is written with sorted keys: two builds of
@@ -48,9 +48,9 @@ from innomed.speed.cores import WORTH_FORKING, map_in_order
 __all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site"]
 
 OUTPUT_FOLDER = "sokeindeks"
-REST = "mer"  # the rest of a long page's text (innomed/search/pages.py HEAD_WORDS)
+REST = "mer"  # the rest of a long page's text, in pieces (innomed/search/pages.py HEAD_WORDS)
 NEW_FOLDER, OLD_FOLDER = ".sokeindeks-ny", ".sokeindeks-gammel"  # the preview's swap
-FORMAT = 4  # sok-motor.js refuses an index of another format (4: folded keys, mer/)
+FORMAT = 5  # sok-motor.js refuses an index of another format (5: folded keys, mer/ pieces)
 TITLED = 1 << 15  # Postings: a count with this bit set is of a stem in the page's title
 PARALLEL_FROM = WORTH_FORKING  # a module setting: tests lower it to fork on the real site
 
@@ -191,8 +191,10 @@ def index_site(site: Path, workers: int = 1, output: Path | None = None) -> None
             if page is not None:
                 own = f"{len(postings.lengths)}.json"
                 (documents / f"t{number}.json").rename(documents / own)
-                if page.more:
-                    (rests / f"t{number}.json").rename(rests / own)
+                for piece in range(1, page.more + 1):
+                    (rests / f"t{number}-{piece}.json").rename(
+                        rests / f"{len(postings.lengths)}-{piece}.json"
+                    )
                 postings.add(page)
         write_index(output, postings)
     except (OSError, ValueError, etree.LxmlError, BrokenProcessPool) as error:

@@ -35,10 +35,23 @@ EXCLUDE_SELECTORS = [
 FACTS = ".fact-box"
 
 # A result shows 30 words around the first match, most often near the start: a document
-# holds the first HEAD_WORDS words (a page's text is split at single spaces), and the engine
-# fetches the rest (mer/) only when no query word is among them. The first query's five
-# documents are then about half the bytes.
+# holds the first HEAD_WORDS words (a page's text is split at single spaces), and the rest
+# follows in pieces twice as long as the one before (mer/<id>-1.json: the next 400 words,
+# -2: 800 ...), which the engine fetches in turn only until one holds a query word. The
+# first query's five documents are then about half the bytes, and a match far down a long
+# page costs little more than the whole text did.
 HEAD_WORDS = 200
+
+
+def split_text(text: str) -> tuple[str, list[str]]:
+    """The text's first HEAD_WORDS words, and the rest in pieces of doubling length."""
+    spaced = text.split(" ")
+    pieces, start, size = [], HEAD_WORDS, 2 * HEAD_WORDS
+    while start < len(spaced):
+        pieces.append(" ".join(spaced[start : start + size]))
+        start, size = start + size, size * 2
+    return " ".join(spaced[:HEAD_WORDS]), pieces
+
 
 BODY = "data-search-body"
 FILTER = "data-search-filter"
@@ -60,7 +73,7 @@ class Page:
     titled: frozenset[str]  # the stems of the title
     length: int  # words in the article
     digest: bytes  # of its document, for the index's version
-    more: bool = False  # its text goes on in a second document (REST)
+    more: int = 0  # how many pieces of its text follow the document (REST)
 
 
 def xpath_of(selector: str) -> str:
@@ -99,7 +112,7 @@ _stems: search_text.Stems | None = None  # one per process: each worker learns i
 
 def read_page(path: Path, url: str, document: Path, rest: Path) -> Page | None:
     """An indexed page's terms and filters; writes its document (side/) to `document`, and
-    the rest of a long text (mer/) to `rest`."""
+    the pieces of a long text's rest (mer/) beside `rest`, as <stem>-1.json, -2 ..."""
     global _stems
     data = path.read_bytes()
     if BODY.encode() not in data:
@@ -120,18 +133,17 @@ def read_page(path: Path, url: str, document: Path, rest: Path) -> Page | None:
     title = plain(heading) if heading is not None else ""
     text = plain(body)
     kind = next((value for name, value in filters if name == "type"), "")
-    spaced = text.split(" ")
-    head, tail = " ".join(spaced[:HEAD_WORDS]), " ".join(spaced[HEAD_WORDS:])
+    head, pieces = split_text(text)
     shown = {"url": url, "title": title, "type": kind, "text": head}
-    content = search_text.dumps({**shown, "more": True} if tail else shown).encode()
+    content = search_text.dumps({**shown, "more": len(pieces)} if pieces else shown).encode()
     document.write_bytes(content)
-    if tail:
-        more = search_text.dumps({"text": tail}).encode()
-        rest.write_bytes(more)
+    for number, piece in enumerate(pieces, start=1):
+        more = search_text.dumps({"text": piece}).encode()
+        rest.with_name(f"{rest.stem}-{number}.json").write_bytes(more)
         content += b"\0" + more
     _stems = _stems or search_text.Stems()
-    counts, length = search_text.term_counts(title, f"{text} {facts}", _stems)
+    counts, length = search_text.term_counts(title, f"{text} {facts}", _stems, lead=head)
     others = [f for f in filters if f[0] != "type"]
     titled = search_text.title_stems(title, _stems)
     digest = hashlib.sha256(content).digest()
-    return Page(url, kind, others, counts, titled, length, digest, bool(tail))
+    return Page(url, kind, others, counts, titled, length, digest, len(pieces))

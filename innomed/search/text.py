@@ -27,6 +27,10 @@ WORD = re.compile(r"[^\W_]+")
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 4
+# A word of a page's start (its lead, innomed/search/pages.py HEAD_WORDS) counts once more:
+# a page that opens with a word is more about it than one that mentions it on the tenth
+# screen, and its excerpt then needs no second download.
+LEAD_WEIGHT = 1
 # The term-frequency part of BM25 (0 .. K1 + 1) is stored as an integer 1..LEVELS (few levels
 # compress better; BM25 saturates anyway). The idf part needs no storage: the engine computes
 # it from the postings' length and the page count.
@@ -92,14 +96,18 @@ class Stems:
         return stem
 
 
-def term_counts(title: str, text: str, stem: Stems) -> tuple[dict[str, int], int]:
+def term_counts(title: str, text: str, stem: Stems, lead: str = "") -> tuple[dict[str, int], int]:
     """Stem -> weighted count on one page, and the page's length in words. The title's
-    stems are title_stems(title)."""
+    stems are title_stems(title); a word of the `lead` (the start of the text, which a
+    result's excerpt is cut from) counts LEAD_WEIGHT more."""
     counts: dict[str, int] = {}
     body = words(text)
     for word in body:
         key = stem(word)
         counts[key] = counts.get(key, 0) + 1
+    for word in words(lead):
+        key = stem(word)
+        counts[key] = counts.get(key, 0) + LEAD_WEIGHT
     for word in words(title):
         key = stem(word)
         counts[key] = counts.get(key, 0) + TITLE_WEIGHT

@@ -3,8 +3,8 @@
  * sokeindeks/. innomed-search.js imports this module on the visitor's first query; no page
  * view loads it. What a query downloads: manifest.json (the list of shards), the shard of
  * each query word (ord/<first two or three letters of its key>.json) and, for each result
- * shown, that page's document (side/<id>.json: the start of its text; the rest, mer/<id>.json,
- * only when no query word is in the start). The filter data (filtre.json) grows with the
+ * shown, that page's document (side/<id>.json: the start of its text; the rest in pieces,
+ * mer/<id>-<n>.json, only until one holds a query word). The filter data (filtre.json) grows with the
  * archive and is fetched only by filters(), when the visitor opens "Avgrens treff".
  *
  * Words, keys (stems, folded) and shard names follow innomed/search/text.py rule for rule; the
@@ -26,7 +26,7 @@
 
 import NorwegianStemmer from "./snowball/norwegian-stemmer.js";
 
-const FORMAT = 4; // innomed/search/index.py FORMAT
+const FORMAT = 5; // innomed/search/index.py FORMAT
 const EXCERPT_WORDS = 30;
 const BEFORE_MATCH = 8; // words shown before the first match
 
@@ -177,11 +177,11 @@ const STOP = new Set(("og i pa av for med til om en et ei ein eit den det de dei
 // (a compound, "sykehusopphold" for "sykehus") counts a little, so a rare compound never
 // outranks the word itself.
 const EXACT = 1;
-const SHORTER = 0.9; // Snowball's stem of another form of the word (sameWord)
+const SHORTER = 0.9; // the stem Snowball gives another form of the word (sameWord)
 const COMPOUND = 0.4; // starts with the whole word typed
-const PREFIX = 0.25; // starts with the word's stem ("berg" for "Bergset"): the weakest
+const PREFIX = 0.25; // starts with the stem of the word (berg for Bergset): the weakest
 const MIN_PREFIX = 4; // a shorter stem is a prefix of too much, except in the last word
-const LEVELS = 15; // innomed/search/text.py LEVELS: a title's stems are LEVELS higher
+const LEVELS = 15; // innomed/search/text.py LEVELS: the stems of a title are LEVELS higher
 
 // A query word: the word and its stem as the index keys them, and whether it may be a
 // prefix (the last word is still being typed: "sykeh" finds "sykehus").
@@ -283,7 +283,7 @@ function nearest(t, tables) {
       const d = distance(t.stems[0], s, limit);
       const pages = table[s].length / 2;
       if (d < bestDistance || (d === bestDistance && pages > bestPages)) {
-        found = { stem: s, page: table[s][0] }; // the first gap is the first page's id
+        found = { stem: s, page: table[s][0] }; // the first gap is the id of the first page
         bestDistance = d;
         bestPages = pages;
       }
@@ -398,14 +398,22 @@ export function excerpt(text, terms) {
   return parts;
 }
 
-// A document holds the start of a page's text; the rest (mer/<id>.json) is fetched only
-// when no query word is in the start, for an excerpt around the first match.
+// A document holds the start of a page's text; the rest follows in `more` pieces
+// (mer/<id>-<n>.json, each twice as long as the one before), fetched in turn only until the
+// text holds a query word, for an excerpt around the first match.
 function textOf(index, id, page, terms) {
-  const parts = excerpt(page.text, terms);
-  if (!page.more || parts.some(function (part) { return part.mark; })) return parts;
-  return fetchJson("mer/" + id + ".json", index.version).then(function (rest) {
-    return excerpt(page.text + " " + rest.text, terms);
-  }, function () { return parts; });
+  let text = page.text;
+  function next(piece) {
+    const parts = excerpt(text, terms);
+    if (piece > (page.more || 0) || parts.some(function (part) { return part.mark; })) {
+      return parts;
+    }
+    return fetchJson("mer/" + id + "-" + piece + ".json", index.version).then(function (rest) {
+      text += " " + rest.text;
+      return next(piece + 1);
+    }, function () { return parts; });
+  }
+  return next(1);
 }
 
 function resultOf(index, id, score, terms) {
