@@ -131,4 +131,6 @@ def test_on_a_phone_the_form_is_compact_nothing_shifts_and_the_count_stays_in_vi
     )
     top = status.bounding_box()["y"]
     assert 0 <= top < height, ("the count is out of view", top)
+    problems = [format_violation("/prosjekt/ (filter åpent)", "375", v) for v in run_axe(page)]
     context.close()
+    assert not problems, "\n".join(problems)
