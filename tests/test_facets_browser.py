@@ -49,11 +49,22 @@ def test_filters_narrow_update_the_address_and_back_restores(audit_site, site_se
     goto(page, site_server, "/prosjekt/")
     form = page.locator("#prosjektfilter")
     assert form.is_visible()
+    form.locator(".filter-panel > summary").click()
+    for name in ("Region", "Pasientgruppe"):
+        form.locator(".filter-group > summary", has_text=name).click()
     region_box = form.get_by_role("group", name="Region").get_by_role(
         "checkbox", name=re.compile("^" + re.escape(f"{region} ("))
     )
     region_box.check()
     assert f"region={region_slug}" in page.url
+    # Each patient group's count is now its projects in the chosen region.
+    in_region = [m for m in projects if region in (m["regions"] or [])]
+    group_counts = Counter(g for m in in_region for g in m.get("patient_groups") or [])
+    for label, count in group_counts.items():
+        box = form.get_by_role("group", name="Pasientgruppe").get_by_role(
+            "checkbox", name=re.compile("^" + re.escape(f"{label} ("))
+        )
+        assert box.locator("xpath=..").inner_text().strip().endswith(f"({count})"), label
     form.get_by_role("group", name="Pasientgruppe").get_by_role(
         "checkbox", name=re.compile("^" + re.escape(f"{group} ("))
     ).check()
@@ -85,4 +96,41 @@ def test_filters_narrow_update_the_address_and_back_restores(audit_site, site_se
     context.close()
     problems = [format_violation("/prosjekt/ (filtrert)", "1280", v) for v in violations]
     problems += [format_violation("/nokkeltall/", "1280", v) for v in violations_figures]
+    assert not problems, "\n".join(problems)
+
+
+LAYOUT_SHIFT = """() => new Promise((done) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  requestAnimationFrame(() => requestAnimationFrame(() => done(total)));
+})"""
+
+
+def test_on_a_phone_the_form_is_compact_nothing_shifts_and_the_count_stays_in_view(
+    audit_site, site_server, chromium
+):
+    context, _ = new_context(chromium, 375, site_server)
+    page = context.new_page()
+    goto(page, site_server, "/prosjekt/")
+    page.wait_for_load_state("load")
+    height = page.viewport_size["height"]
+    # Laid out from the first paint: the page does not move when the script runs.
+    assert page.evaluate(LAYOUT_SHIFT) < 0.05
+    first_card = page.locator(".project-cards .project-card").first
+    assert first_card.bounding_box()["y"] < height, "the first project is below the screen"
+    status = page.locator("#filterstatus")
+    page.locator(".filter-panel > summary").click()
+    page.locator(".filter-group > summary", has_text="Pasientgruppe").click()
+    box = page.get_by_role("group", name="Pasientgruppe").get_by_role("checkbox").last
+    box.scroll_into_view_if_needed()
+    box.check()
+    page.wait_for_function(
+        "() => / av \\d+ prosjekter/.test(document.querySelector('#filterstatus').textContent)"
+    )
+    top = status.bounding_box()["y"]
+    assert 0 <= top < height, ("the count is out of view", top)
+    problems = [format_violation("/prosjekt/ (filter åpent)", "375", v) for v in run_axe(page)]
+    context.close()
     assert not problems, "\n".join(problems)

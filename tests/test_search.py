@@ -29,9 +29,9 @@ def document(site: Path, page_id: int) -> dict:
 
 
 def search_files(fetched: list[str], origin: str) -> list[str]:
-    """What a search downloaded: the engine and every file of the index."""
+    """What a search downloaded: the engine, its stemmer and every file of the index."""
     paths = [u.removeprefix(origin).split("?")[0] for u in fetched]
-    return [p for p in paths if p.startswith(f"/{INDEX}/") or p == ENGINE]
+    return [p for p in paths if p.startswith((f"/{INDEX}/", "/assets/snowball/")) or p == ENGINE]
 
 
 # --------------------------------------------------------------------------------------------
@@ -75,8 +75,14 @@ def test_only_entry_articles_are_indexed_never_listings_or_navigation(real_site)
     pages = indexed_pages(site)
     assert pages, "ingen sider har data-search-body"
     listings = {"/" + t.listing.removesuffix("index.md") for t in TYPES.values() if t.listing}
-    for url in listings | {"/", "/prosjekt/alfabetisk/", "/regioner/", "/temaer/"}:
+    # The landing pages a visitor asks for by name ("podkast", "nøkkeltall") are searched,
+    # with their own words only: their cards are other pages' titles and summaries.
+    landing = {"/podcast/", "/kurs/", "/verktoy/", "/nokkeltall/"}
+    for url in (listings - landing) | {"/", "/prosjekt/alfabetisk/", "/regioner/", "/temaer/"}:
         assert url not in pages, f"{url} er en oversiktsside og skal ikke være i søket"
+    assert landing <= pages.keys()
+    for url in landing:
+        assert not pages[url].select("h2 a, h3 a, .card-meta"), f"{url}: kortene er med i søket"
     for url in pages:
         html = page_file(site, url).read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
@@ -321,7 +327,7 @@ def test_a_title_with_markup_is_shown_as_text(chromium, scratch, tmp_path, monke
     write_project(scratch, "farlig", title=f"Sykehus {XSS_TITLE}")
     build_site(scratch, scratch / "site")
     manifest = json.loads((scratch / "site" / INDEX / "manifest.json").read_text(encoding="utf-8"))
-    assert "syk" in manifest["shards"], manifest
+    assert "|yk" in manifest["shards"], manifest  # the three-letter key "syk"
     with SiteServer(scratch / "site") as server:
         context, _ = new_context(chromium, 1280, server)
         page = context.new_page()
@@ -376,3 +382,57 @@ def test_the_start_of_a_word_finds_it_and_one_letter_does_not_search(search_page
     assert shown_urls(page, origin) <= pages.keys()
     assert run_query(page, "s") == "Skriv minst to bokstaver."
     assert page.locator(".innomed-search__result").count() == 0
+
+
+@pytest.mark.browser
+def test_a_typo_is_offered_the_nearest_word_and_a_question_finds_pages(search_page):
+    page, pages, origin = search_page
+    status = run_query(page, "sykehsu")
+    assert status.startswith("Ingen treff") and "Mente du «sykehus»?" in status, status
+    page.locator(".innomed-search__suggestion button").click()
+    page.wait_for_function(
+        "() => /^\\d+ treff/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=15000,
+    )
+    assert page.locator("#sokefelt").input_value() == "sykehus"
+    # Stop words out and the other words' pages, though no page has the made-up one.
+    status = run_query(page, "Hvordan kan kommunen og sykehuset samarbeide om xqzvbnmwk?")
+    assert count_of(status) > 0 and "flest av dem" in status, status
+    assert shown_urls(page, origin) <= pages.keys()
+
+
+@pytest.mark.browser
+def test_back_from_a_result_shows_the_page_closed_and_usable(chromium, site_server):
+    """Without the back/forward cache the browser restores the search toggle's state on the
+    page loaded anew: the dialog must not reopen empty with the page behind it inert."""
+    context, _ = new_context(chromium, 375, site_server)
+    page = context.new_page()
+    goto(page, site_server, "/prosjekt/alfabetisk/")
+    open_search(page)
+    run_query(page, "sykehus")
+    page.locator(".innomed-search__link").first.click()
+    page.wait_for_load_state()
+    page.go_back()
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.wait_for_timeout(200)  # pageshow has run
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+    assert page.evaluate("() => document.querySelectorAll('[inert]').length") == page.evaluate(
+        "() => document.querySelectorAll('#meny[inert]').length"
+    )
+    context.close()
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_open_filter_panel_leaves_the_results_in_view(chromium, site_server):
+    context, _ = new_context(chromium, 375, site_server)
+    page = context.new_page()
+    goto(page, site_server, "/prosjekt/alfabetisk/")
+    open_search(page)
+    run_query(page, "sykehus")
+    open_filters(page)
+    height = page.viewport_size["height"]
+    first = page.locator(".innomed-search__result").first.bounding_box()
+    assert first and first["y"] < height - 40, (first, height)
+    choices = page.locator(".innomed-search__choices")
+    assert choices.evaluate("e => e.scrollHeight > e.clientHeight")  # the values scroll
+    context.close()

@@ -1,5 +1,6 @@
-"""The search engine in the browser (theme/assets/sok-motor.js) splits and stems words exactly
-as the indexer (innomed/search/text.py, snowballstemmer) did: otherwise a query word would
+"""The search engine in the browser (theme/assets/sok-motor.js, with the stemmer Snowball's
+compiler generated, theme/assets/snowball/) splits, stems and folds words exactly as the
+indexer (innomed/search/text.py, snowballstemmer) did: otherwise a query word would
 look for a stem the index does not have. Run in Chromium on the real site's index."""
 
 from __future__ import annotations
@@ -64,8 +65,13 @@ ENGINE = "/assets/sok-motor.js"
 
 
 def index_texts(site: Path) -> list[str]:
-    folder = site / OUTPUT_FOLDER / "side"
-    return [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(folder.iterdir())]
+    """Every text of the index: the documents' starts (side/) and long pages' rests (mer/)."""
+    folders = [site / OUTPUT_FOLDER / "side", site / OUTPUT_FOLDER / "mer"]
+    return [
+        json.loads(p.read_text(encoding="utf-8"))["text"]
+        for folder in folders
+        for p in sorted(folder.iterdir())
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +98,14 @@ def test_the_js_stemmer_gives_snowballs_stem_for_every_word_of_the_index(engine_
     )
     wrong = [(w, e, g) for w, e, g in zip(distinct, expected, got, strict=True) if e != g]
     assert wrong == [], wrong[:20]
+    # The index's keys (stems folded: ø -> o ...) are the engine's keys for the same words.
+    keys = engine_page.evaluate(
+        "async (words) => { const m = await import('" + ENGINE + "');"
+        " return words.map((w) => m.key(w)); }",
+        distinct,
+    )
+    stems = search_text.Stems()
+    assert [w for w, k in zip(distinct, keys, strict=True) if stems(w) != k] == []
 
 
 @pytest.mark.browser
@@ -107,7 +121,14 @@ def test_the_js_splits_text_into_the_same_words_and_shard_names(engine_page, aud
     manifest = json.loads(
         (audit_site.site / OUTPUT_FOLDER / "manifest.json").read_text(encoding="utf-8")
     )
-    keys = manifest["shards"] + ["øk", "æ1", "å"]
+    listed = engine_page.evaluate(
+        "async (list) => { const m = await import('" + ENGINE + "'); return m.shardKeys(list); }",
+        manifest["shards"],
+    )
+    # The engine reads the manifest's short list as exactly the shards that were written.
+    files = {p.stem for p in (audit_site.site / OUTPUT_FOLDER / "ord").iterdir()}
+    assert {search_text.shard_name(k) for k in listed} == files and len(listed) == len(files)
+    keys = listed + ["øk", "æ1", "å"]
     names = engine_page.evaluate(
         "async (keys) => { const m = await import('" + ENGINE + "');"
         " return keys.map((k) => m.shardName(k)); }",

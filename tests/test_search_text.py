@@ -34,10 +34,32 @@ def test_stems_are_snowballs_norwegian_stems_and_computed_once_per_word():
     stems = search_text.Stems()
     snowball = snowballstemmer.stemmer("norwegian")
     for word in ["sykehusene", "hjemmeoppfølgingen", "sjukehusa", "pasientane", "tjenestene"]:
-        assert stems(word) == snowball.stemWord(word)
+        assert stems(word) == search_text.bridged(search_text.fold(snowball.stemWord(word)))
+    assert stems("hjemmeoppfølgingen") == "hjemeoppfolging"  # folded, bridged (heime-)
     assert stems("sykehusene") == stems("sykehus") == "sykehus"
     assert stems("pasientane") == stems("pasientene") == "pasient"  # nynorsk and bokmål
     assert len(stems._known) == 7
+
+
+def test_folding_is_how_a_keyboard_without_norwegian_letters_types_them():
+    assert search_text.fold("hjemmeoppfølging") == "hjemmeoppfolging"
+    assert search_text.fold("bærekraft én årsrapport") == "baerekraft en arsrapport"
+    assert search_text.fold("o\u0308l café") == "ol cafe"
+
+
+def test_nynorsk_forms_snowball_leaves_apart_share_the_bokmal_key():
+    stems = search_text.Stems()
+    for nynorsk, bokmal in [
+        ("sjukehusa", "sykehusene"),
+        ("heimeoppfølginga", "hjemmeoppfølgingen"),
+        ("heime", "hjemme"),
+        ("tenestene", "tjenestene"),
+        ("sjølvmord", "selvmord"),
+        ("podkast", "podcast"),
+        ("legemidlar", "legemiddel"),
+    ]:
+        assert stems(nynorsk) == stems(bokmal), (nynorsk, bokmal)
+    assert stems("sykehus") != stems("sykdom")
 
 
 def test_a_title_word_counts_more_than_a_word_of_the_text():
@@ -74,6 +96,27 @@ def test_shards_are_the_first_two_letters_or_three_where_two_would_be_large(monk
     }
 
 
+def shard_keys(text: str) -> list[str]:
+    """The engine's reading of search_text.shard_list (shardKeys in sok-motor.js; the browser
+    test compares the two on the real index)."""
+    keys = []
+    for group in text.split():
+        first, rest = group[0], group[1:]
+        if rest.startswith("."):
+            keys.append(first)
+            rest = rest[1:]
+        seconds, *thirds = rest.split("|")
+        keys += [first + c for c in seconds] + [first + t for t in thirds]
+    return keys
+
+
+def test_the_manifest_lists_shard_keys_in_few_bytes():
+    keys = ["a", "ab", "abc", "abd", "ac", "b1", "ø", "øk", "økt"]
+    text = search_text.shard_list(keys)
+    assert text == "a.bc|bc|bd b1 ø.k|kt"
+    assert sorted(shard_keys(text)) == keys
+
+
 def test_shard_names_are_ascii():
     assert search_text.shard_name("sy") == "sy"
     assert search_text.shard_name("øk") == "_f8_k"
@@ -98,7 +141,9 @@ ENTRY = """<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>{ti
 <div hidden data-search-ignore><span data-search-filter="type">Prosjekt</span>{filters}</div>
 <nav class="breadcrumbs" data-search-exclude>Forside › Prosjekter</nav>
 <h1>{title}<a class="headerlink" href="#x">¶</a></h1><p>{text}</p><!-- en kommentar -->
+<section class="fact-box"><h2>Fakta</h2><dl><dt>Prosjekteier</dt><dd>Helse Bergen</dd></dl></section>
 <div class="project-cards"><p>Et annet prosjekt om hjerte</p></div><p>Slutt<em>en</em>.</p>
+<div class="related" data-search-exclude><h2>Relaterte prosjekter</h2><p>Kreftomsorg</p></div>
 </article></body></html>"""
 
 
@@ -143,15 +188,23 @@ def test_the_index_holds_the_articles_in_url_order_without_navigation(tmp_path):
     assert set(shard) == {"sykehus"}
     gaps, levels = shard["sykehus"][:2], shard["sykehus"][2:]
     assert gaps == [0, 2]  # pages 0 and 2, not the home page, not the project cards
-    assert all(1 <= level <= search_text.LEVELS for level in levels)
+    # In both titles: above every level the text alone can give.
+    assert all(search_text.LEVELS < level <= 2 * search_text.LEVELS for level in levels)
     assert "hjert" not in json.dumps(read(out / "ord" / "hj.json"))
+    # The fact box's words are searched but not in the text; other pages' titles neither.
+    assert "berg" in read(out / "ord" / "be.json")
+    assert "Bergen" not in json.dumps(appen) and "Fakta" not in json.dumps(appen)
+    assert not (out / "ord" / "kr.json").exists()
+    nord = read(out / "ord" / "no.json")["nord"]  # in the text of page 2, not its title
+    assert 1 <= nord[1] <= search_text.LEVELS
     assert not (out / "ord" / "fo.json").exists()  # "Forside": breadcrumbs and the menu
     assert read(out / "filtre.json") == {
         "region": {"Nord": [1, 1], "Vest": [1]},
         "type": {"Prosjekt": [0, 1, 1]},
     }
-    assert sorted(manifest["shards"]) == manifest["shards"]
-    assert {f"{search_text.shard_name(k)}.json" for k in manifest["shards"]} == {
+    keys = shard_keys(manifest["shards"])
+    assert sorted(keys) == keys
+    assert {f"{search_text.shard_name(k)}.json" for k in keys} == {
         p.name for p in (out / "ord").iterdir()
     }
 
@@ -162,9 +215,33 @@ def test_a_large_shard_is_written_as_three_letter_shards(tmp_path, monkeypatch):
     search_index.index_site(site)
     out = site / search_index.OUTPUT_FOLDER
     manifest = read(out / "manifest.json")
-    assert "sy" in manifest["split"] and "syk" in manifest["shards"]
+    assert "sy" in manifest["split"] and "syk" in shard_keys(manifest["shards"])
     assert set(read(out / "ord" / "syk.json")) == {"sykehus"}
     assert not (out / "ord" / "sy.json").exists()  # no stem of two letters starts so
+
+
+def test_a_long_text_is_split_into_its_start_and_the_rest_and_all_of_it_is_searched(
+    tmp_path, monkeypatch
+):
+    from innomed.search import pages as search_pages
+
+    monkeypatch.setattr(search_pages, "HEAD_WORDS", 3)
+    site = write_site(tmp_path / "site")
+    search_index.index_site(site)
+    out = site / search_index.OUTPUT_FOLDER
+    appen = read(out / "side" / "1.json")
+    assert appen["text"] == "Appen Hjemmeoppfølgingen av" and appen["more"] == 1
+    assert read(out / "mer" / "1-1.json") == {"text": "pasientane. Slutten."}
+    assert "pasient" in read(out / "ord" / "pa.json")  # a word of the rest is searched
+    assert search_pages.split_text(" ".join("abcdefghijklmnopqrstu")) == (
+        "a b c",
+        ["d e f g h i", "j k l m n o p q r s t u"],  # 6 words, then 12
+    )
+    monkeypatch.setattr(search_pages, "HEAD_WORDS", 100)
+    again = write_site(tmp_path / "again")
+    search_index.index_site(again)
+    assert "more" not in read(again / search_index.OUTPUT_FOLDER / "side" / "1.json")
+    assert list((again / search_index.OUTPUT_FOLDER / "mer").iterdir()) == []
 
 
 def test_two_runs_and_any_number_of_workers_write_the_same_bytes(tmp_path, monkeypatch):

@@ -16,6 +16,7 @@ from innomed.generate.pagedata import Link
 from innomed.generate.projects import HOME, PROJECTS_INDEX
 from innomed.model.catalog import Catalog
 from innomed.model.entries import Entry
+from innomed.search.front import LANDING_FRONT
 
 PAGE = "nokkeltall.md"
 NO_REGION = "Ingen region oppgitt"
@@ -344,6 +345,7 @@ def key_figures_context(catalog: Catalog, reports: dict) -> dict:
             "description": "Prosjektene som har fått støtte fra InnoMed, talt opp per år: "
             "regioner, runder, type støtte, pasientgrupper, innovasjonstype, leveranser og faser.",
             "kind": "key_figures",
+            **LANDING_FRONT,
         },
         "title": title,
         "trail": [("Forside", HOME), ("Prosjekter", PROJECTS_INDEX)],

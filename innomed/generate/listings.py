@@ -186,6 +186,7 @@ def filter_data(catalog: Catalog, page: str) -> dict:
         )
     return {
         "facets": facets,
+        "total": len(projects),
         "data": {
             "keys": [f["key"] for f in facets],
             "values": [[o["value"] for o in f["options"]] for f in facets],

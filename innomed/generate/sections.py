@@ -12,6 +12,7 @@ from innomed.model.dates import format_date, format_partial_date
 from innomed.model.entries import Entry
 from innomed.model.links import resolve_internal_links
 from innomed.model.registry import asset_path, feed_file, listing_page, page_of, url_for
+from innomed.search.front import LANDING_FRONT
 
 HOME = "index.md"
 
@@ -336,6 +337,7 @@ def tools_listing(content) -> dict:
             "title": "Verktøy",
             "kind": "listing",
             "description": "Verktøy og veiledere fra InnoMed.",
+            **LANDING_FRONT,
         },
         "trail": [("Forside", HOME)],
         "cards": [
@@ -367,6 +369,7 @@ def courses_listing(content) -> dict:
             "title": "Kurs",
             "kind": "listing",
             "description": "InnoMeds digitale kompetansekurs.",
+            **LANDING_FRONT,
         },
         "trail": [("Forside", HOME)],
         "sections": [
@@ -392,6 +395,7 @@ def podcast_listing(content) -> dict | None:
             "description": meta.summary,
             "lang": meta.lang,
             "kind": "podcast",
+            **LANDING_FRONT,
         },
         "trail": [("Forside", HOME)],
         "meta": meta,

@@ -5,7 +5,8 @@ taxonomy term keeps its projects in catalog order (term -> projects), and a proj
 only its own terms and, within each, at most WINDOW neighbours around itself: the projects
 closest in allocation time. So the work per project is bounded by its number of terms, not by
 the number of projects. Candidates are then scored on what they really share, and every
-suggestion says why it is there ("Samme pasientgruppe: Barn og unge").
+suggestion says why it is there ("Samme pasientgruppe: Barn og unge"), naming everything the
+two share, and only suggestions that share at least MIN_SCORE are shown.
 
 Editors decide over the computed list: `related:` pins projects first ("Valgt av
 redaksjonen"), `unrelated:` removes projects or other content by slug.
@@ -33,6 +34,11 @@ FACETS = (
     ("regions", "Samme region", 1),
 )
 REASONS = tuple(reason for _, reason, _ in FACETS)
+# A suggestion must share at least this much: a patient group and a region or a theme, or two
+# themes. A region with one broad theme ("Rehabilitering og habilitering", Vest) offered the
+# report on colorectal cancer a project on children with CP; fewer, better suggestions, or
+# none, instead (on the real site 36 of 42 project pages still get five).
+MIN_SCORE = 4
 PINNED = "Valgt av redaksjonen"
 # Why other content is listed with a project, from how it names the project: only a link in
 # its text "mentions" it; a report's `covers` is about it; `related_projects` was picked by
@@ -108,11 +114,16 @@ class RelatedIndex:
         ]
         pinned = {s.entry.slug for s in chosen}
         weight = {reason: w for _, reason, w in FACETS}
-        scored = [
-            (-sum(weight[reason] for reason, _ in shared), other, shared)
-            for other, shared in self.candidates(project).items()
-            if self.projects[other].slug not in excluded | pinned
-        ]
+        scored = []
+        for other in self.candidates(project):
+            if self.projects[other].slug in excluded | pinned:
+                continue
+            # Found through one term's neighbours, but scored and explained by everything
+            # the two share: the reason names every shared facet, and the order follows it.
+            shared = shared_terms(project, self.projects[other])
+            score = sum(weight[reason] for reason, _ in shared)
+            if score >= MIN_SCORE:
+                scored.append((-score, other, shared))
         # Highest score first, then the catalog's own order: the same input, the same list.
         for _, other, shared in sorted(scored)[: max(0, MAX_PROJECTS - len(chosen))]:
             chosen.append(Suggestion(self.projects[other], explained(shared)))
@@ -137,6 +148,16 @@ class RelatedIndex:
         ]
         found.sort(key=lambda s: (not set(NAMING_REASONS) & set(s.reasons), type_position(s.entry)))
         return found[:MAX_OTHERS]
+
+
+def shared_terms(one: Entry, other: Entry) -> list[tuple[str, str]]:
+    """Every (reason, label) the two projects share, in FACETS order."""
+    return [
+        (reason, label)
+        for facet, reason, _ in FACETS
+        for label in dict.fromkeys(getattr(one.meta, facet))
+        if label in getattr(other.meta, facet)
+    ]
 
 
 def explained(shared: list[tuple[str, str]]) -> tuple[str, ...]:

@@ -28,3 +28,9 @@ def search_front(entry: Entry) -> dict:
         filters += [f"{name}:{item}" for item in values]
     # Staged as "name:value" strings: theme/main.html splits them at the first colon.
     return {"search_type": noun, "search_filters": filters}
+
+
+# The landing pages of the podcast, the key figures, the courses and the tools: a visitor
+# who types "podkast" or "nøkkeltall" means them. Only their own words are searched; their
+# cards (other pages' titles and summaries) carry data-search-exclude in the templates.
+LANDING_FRONT = {"search_type": "Side", "search_filters": ["type:Side"]}

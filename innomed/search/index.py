@@ -11,8 +11,10 @@ downloads does not grow with the archive the way Material's single search_index.
 - ord/<key>.json: the stems that start with <key>, their first two letters, or three where
   the two-letter shard would be large (innomed/search/text.py), each with its pages (id
   gaps) and a BM25 level per page;
-- side/<id>.json: one page's URL, title, type and article text, fetched for the results shown
-  (the excerpt is cut from the text in the browser);
+- side/<id>.json: one page's URL, title, type and the start of its article text (HEAD_WORDS
+  words), fetched for the results shown (the excerpt is cut from the text in the browser);
+  mer/<id>-<n>.json: the rest of a longer page's text in pieces of doubling length, fetched
+  in turn only until one holds a query word;
 - filtre.json: filter name -> value -> page ids, fetched when "Avgrens treff" is opened.
 
 Page ids follow the sorted URLs and every file is written with sorted keys: two builds of
@@ -46,8 +48,10 @@ from innomed.speed.cores import WORTH_FORKING, map_in_order
 __all__ = ["EXCLUDE_SELECTORS", "SearchIndexError", "index_site"]
 
 OUTPUT_FOLDER = "sokeindeks"
+REST = "mer"  # the rest of a long page's text, in pieces (innomed/search/pages.py HEAD_WORDS)
 NEW_FOLDER, OLD_FOLDER = ".sokeindeks-ny", ".sokeindeks-gammel"  # the preview's swap
-FORMAT = 1  # sok-motor.js refuses an index of another format
+FORMAT = 5  # sok-motor.js refuses an index of another format (5: folded keys, mer/ pieces)
+TITLED = 1 << 15  # Postings: a count with this bit set is of a stem in the page's title
 PARALLEL_FROM = WORTH_FORKING  # a module setting: tests lower it to fork on the real site
 
 
@@ -60,7 +64,9 @@ class SearchIndexError(Exception):
 
 def read_numbered(job: tuple[int, Path, str, Path]) -> Page | None:
     number, path, url, folder = job
-    return read_page(path, url, folder / f"t{number}.json")
+    return read_page(
+        path, url, folder / f"t{number}.json", folder.parent / REST / f"t{number}.json"
+    )
 
 
 def pages_of(site: Path) -> list[tuple[str, Path]]:
@@ -100,12 +106,14 @@ class Postings:
         self.lengths.append(page.length)
         self.documents.update(page.digest)
         stems = self.stems
+        titled = page.titled
         for stem, count in page.counts.items():
             found = stems.get(stem)
             if found is None:
                 found = stems[stem] = (array("I"), array("H"))
             found[0].append(number)
-            found[1].append(count if count < 65535 else 65535)
+            # The top bit says "in the title" (TITLED): the count keeps 15 bits.
+            found[1].append(min(count, TITLED - 1) | (TITLED if stem in titled else 0))
         for name, value in [("type", page.kind), *page.filters]:
             ids = self.filters.setdefault(name, {}).setdefault(value, array("I"))
             if not ids or ids[-1] != number:
@@ -125,7 +133,9 @@ class Postings:
                 key = (count, lengths[number])
                 found = known.get(key)
                 if found is None:
-                    found = known[key] = search_text.tf_level(count, key[1], average)
+                    found = known[key] = search_text.title_level(
+                        count & (TITLED - 1), key[1], average, count >= TITLED
+                    )
                 levels.append(found)
             entries[stem] = search_text.postings(ids, levels)
         return entries
@@ -159,7 +169,7 @@ def write_index(output: Path, postings: Postings) -> None:
     manifest = {
         "format": FORMAT,
         "pages": len(postings.lengths),
-        "shards": sorted(shards),
+        "shards": search_text.shard_list(list(shards)),
         "split": split,
         "version": version.hexdigest()[:16],
     }
@@ -173,12 +183,18 @@ def index_site(site: Path, workers: int = 1, output: Path | None = None) -> None
     if output.exists():
         raise SearchIndexError(f"Søkeindeksen kan ikke skrives: {OUTPUT_FOLDER}/ finnes alt")
     try:
-        documents = output / "side"
+        documents, rests = output / "side", output / REST
         documents.mkdir(parents=True)
+        rests.mkdir()
         postings = Postings()
         for number, page in read_all(site, documents, workers):
             if page is not None:
-                (documents / f"t{number}.json").rename(documents / f"{len(postings.lengths)}.json")
+                own = f"{len(postings.lengths)}.json"
+                (documents / f"t{number}.json").rename(documents / own)
+                for piece in range(1, page.more + 1):
+                    (rests / f"t{number}-{piece}.json").rename(
+                        rests / f"{len(postings.lengths)}-{piece}.json"
+                    )
                 postings.add(page)
         write_index(output, postings)
     except (OSError, ValueError, etree.LxmlError, BrokenProcessPool) as error:

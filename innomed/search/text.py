@@ -1,10 +1,11 @@
 """The pure parts of the search index: words, stems, scores and the files' layout.
 
 theme/assets/sok-motor.js does the same on the visitor's side, rule for rule: a word is a run
-of letters and digits after lowercasing and NFC, its stem is the Norwegian Snowball stem
-(snowballstemmer 3, which strips bokmål and nynorsk endings alike), and a stem's postings are
-in the shard named by its first two characters. A change here needs the same change there
-(tests/test_search_engine.py compares the two).
+of letters and digits after lowercasing and NFC, its key is the Norwegian Snowball stem
+(snowballstemmer 3, which strips bokmål and nynorsk endings alike) folded (fold: ø -> o,
+æ -> ae, å -> a, accents off) and bridged (nynorsk parts Snowball leaves apart made bokmål),
+and a key's postings are in the shard named by its first two characters. A change here
+needs the same change there (tests/test_search_engine.py compares the two).
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ WORD = re.compile(r"[^\W_]+")
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 4
+# A word of a page's start (its lead, innomed/search/pages.py HEAD_WORDS) counts once more:
+# a page that opens with a word is more about it than one that mentions it on the tenth
+# screen, and its excerpt then needs no second download.
+LEAD_WEIGHT = 1
 # The term-frequency part of BM25 (0 .. K1 + 1) is stored as an integer 1..LEVELS (few levels
 # compress better; BM25 saturates anyway). The idf part needs no storage: the engine computes
 # it from the postings' length and the page count.
@@ -40,9 +45,45 @@ def words(text: str) -> list[str]:
     return WORD.findall(unicodedata.normalize("NFC", text.lower()))
 
 
+def fold(text: str) -> str:
+    """Accents and the Norwegian letters as typed on a keyboard without them (ø -> o, æ -> ae,
+    å -> a, é -> e): the index is keyed by folded stems, and the engine folds the query the
+    same way, so "hjemmeoppfolging" finds "hjemmeoppfølging". Folded after stemming: Snowball
+    needs the letters to find the endings."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return kept.replace("æ", "ae").replace("ø", "o")
+
+
+# Nynorsk and bokmål forms Snowball does not join, as parts of folded stems, each made the
+# bokmål form on both sides (the index and the query), in this order: "sjukehus" and
+# "sykehus", "heimeoppfølging" and "hjemmeoppfølging" are one key. A short list on purpose:
+# a part is replaced wherever it occurs, so it must not be common in unrelated words.
+BRIDGE = (
+    ("hjemm", "hjem"),  # hjemme-, heime- -> hjem-
+    ("heim", "hjem"),
+    ("sjuk", "syk"),
+    ("tenest", "tjenest"),
+    ("sjolv", "selv"),
+    ("rettleiing", "veiledning"),
+    ("rettlei", "veiled"),
+    ("tilbod", "tilbud"),
+    ("born", "barn"),
+    ("podk", "podc"),  # podkast, podcast (Snowball: podk, podc)
+    ("midl", "middel"),  # legemidler, legemiddel (Snowball: legemidl, legemiddel)
+)
+
+
+def bridged(key: str) -> str:
+    for part, common in BRIDGE:
+        if part in key:
+            key = key.replace(part, common)
+    return key
+
+
 class Stems:
-    """The Snowball stem of each word, computed once per distinct word: a large archive has
-    millions of words but only tens of thousands of distinct ones."""
+    """The index key of each word (its Snowball stem, folded), computed once per distinct
+    word: a large archive has millions of words but only tens of thousands of distinct ones."""
 
     def __init__(self) -> None:
         self._stemmer = snowballstemmer.stemmer("norwegian")
@@ -51,27 +92,43 @@ class Stems:
     def __call__(self, word: str) -> str:
         stem = self._known.get(word)
         if stem is None:
-            stem = self._known[word] = self._stemmer.stemWord(word)
+            stem = self._known[word] = bridged(fold(self._stemmer.stemWord(word)))
         return stem
 
 
-def term_counts(title: str, text: str, stem: Stems) -> tuple[dict[str, int], int]:
-    """Stem -> weighted count on one page, and the page's length in words."""
+def term_counts(title: str, text: str, stem: Stems, lead: str = "") -> tuple[dict[str, int], int]:
+    """Stem -> weighted count on one page, and the page's length in words. The title's
+    stems are title_stems(title); a word of the `lead` (the start of the text, which a
+    result's excerpt is cut from) counts LEAD_WEIGHT more."""
     counts: dict[str, int] = {}
     body = words(text)
     for word in body:
         key = stem(word)
         counts[key] = counts.get(key, 0) + 1
+    for word in words(lead):
+        key = stem(word)
+        counts[key] = counts.get(key, 0) + LEAD_WEIGHT
     for word in words(title):
         key = stem(word)
         counts[key] = counts.get(key, 0) + TITLE_WEIGHT
     return counts, len(body)
 
 
+def title_stems(title: str, stem: Stems) -> frozenset[str]:
+    return frozenset(stem(word) for word in words(title))
+
+
 def tf_level(count: int, length: int, average: float) -> int:
     """BM25's term-frequency part, quantised to 1..LEVELS (a word on a page scores >= 1)."""
     norm = count * (K1 + 1) / (count + K1 * (1 - B + B * length / max(average, 1.0)))
     return max(1, min(LEVELS, round(norm / (K1 + 1) * LEVELS)))
+
+
+def title_level(count: int, length: int, average: float, in_title: bool) -> int:
+    """A page's level for a stem: a stem of the title is raised above every level of the text
+    alone (LEVELS + 1 .. 2 * LEVELS), so the page named for a word ranks above a page that
+    only mentions it often ("Årsrapport 2025" above a tool quoting the annual report)."""
+    return tf_level(count, length, average) + (LEVELS if in_title else 0)
 
 
 def idf(found: int, pages: int) -> float:
@@ -98,6 +155,24 @@ def shard_layout(
         for stem, value in group.items():
             shards.setdefault(stem[:3], {})[stem] = value
     return shards, split
+
+
+def shard_list(keys: list[str]) -> str:
+    """The manifest's list of shard keys, short (it is part of every first query): one group
+    per first letter, "." when that letter alone is a key, then the second letters of the
+    two-letter keys, then "|" and the last two letters of each three-letter key. Keys are
+    letters and digits, so " ", "." and "|" cannot be part of one.
+    ["a", "ab", "ac", "abc", "b1"] -> "a.bc|bc b1"."""
+    groups: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        groups.setdefault(key[0], []).append(key[1:])
+    parts = []
+    for first, rests in groups.items():
+        single = "." if "" in rests else ""
+        seconds = "".join(r for r in rests if len(r) == 1)
+        thirds = "".join("|" + r for r in rests if len(r) == 2)
+        parts.append(first + single + seconds + thirds)
+    return " ".join(parts)
 
 
 def shard_name(key: str) -> str:

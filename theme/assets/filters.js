@@ -6,8 +6,9 @@
  * (?region=nord&pasientgruppe=barn-og-unge): it can be shared, and Back undoes a change.
  * The number of matches is announced in a live region. Cards are built with DOM calls and
  * textContent only: no project text is ever parsed as HTML.
- * Without JavaScript the form stays hidden and the region, patient group and theme pages
- * (with their combinations) are the way to narrow the list.
+ * Each value's count follows the current choice (showCounts). Without JavaScript the form is
+ * not shown (.no-js) and the region, patient group and theme pages (with their combinations)
+ * are the way to narrow the list.
  */
 (function () {
   "use strict";
@@ -34,13 +35,39 @@
     });
   }
 
-  function matches(project, selection) {
+  // Does the project pass every group's choice (but the group `skip`)?
+  function matches(project, selection, skip) {
     var positions = project[5];
     return selection.every(function (wanted, column) {
-      return !wanted.length || wanted.some(function (p) {
+      return column === skip || !wanted.length || wanted.some(function (p) {
         return positions[column].indexOf(p) >= 0;
       });
     });
+  }
+
+  // Each value's count for the current choice: the projects that have it and pass the other
+  // groups' choices (within a group, values add up: "any of"), and how many are picked per
+  // group, in its summary, so a closed group still says what it holds.
+  function showCounts(selection) {
+    data.keys.forEach(function (key, column) {
+      var counts = data.values[column].map(function () { return 0; });
+      data.projects.forEach(function (project) {
+        if (!matches(project, selection, column)) return;
+        project[5][column].forEach(function (position) { counts[position] += 1; });
+      });
+      form.querySelectorAll('input[name="' + key + '"]').forEach(function (box) {
+        var count = box.closest("label").querySelector("[data-filter-count]");
+        if (count) count.textContent = String(counts[data.values[column].indexOf(box.value)]);
+      });
+      var picked = form.querySelectorAll('input[name="' + key + '"]')[0];
+      var group = picked && picked.closest(".filter-group");
+      var summary = group && group.querySelector("[data-filter-picked]");
+      if (summary) summary.textContent = selection[column].length
+        ? " (" + selection[column].length + " valgt)" : "";
+    });
+    var all = selection.reduce(function (n, wanted) { return n + wanted.length; }, 0);
+    var total = form.querySelector("[data-filter-picked-all]");
+    if (total) total.textContent = all ? " (" + all + " valgt)" : "";
   }
 
   function card(project) {
@@ -74,6 +101,7 @@
   function apply(announce) {
     var selection = chosen();
     showChoice(selection);
+    showCounts(selection);
     var active = selection.some(function (wanted) { return wanted.length; });
     staticParts.forEach(function (el) { el.hidden = active; });
     results.hidden = !active;
@@ -82,6 +110,13 @@
     if (!active) {
       if (announce) status.textContent = "Viser alle " + total + " prosjekter.";
       return;
+    }
+    // A choice in the address opens its groups, so what is ticked can be seen.
+    if (!announce) {
+      form.querySelectorAll("input:checked").forEach(function (box) {
+        box.closest(".filter-group").open = true;
+        box.closest(".filter-panel").open = true;
+      });
     }
     var found = data.projects.filter(function (p) { return matches(p, selection); });
     found.forEach(function (p) { results.appendChild(card(p)); });
@@ -102,7 +137,6 @@
     apply(true);
   }
 
-  form.hidden = false;
   form.addEventListener("change", readForm);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.querySelector("[data-filter-reset]").addEventListener("click", function () {

@@ -178,6 +178,10 @@
       return;
     }
     var any = false;
+    // The values scroll inside the panel (innomed.css), so an open panel never pushes the
+    // results out of view.
+    var choices = document.createElement("div");
+    choices.className = "innomed-search__choices";
     FILTER_NAMES.forEach(function (pair) {
       var name = pair[0];
       var values = counts[name] || {};
@@ -208,8 +212,9 @@
         fieldset.appendChild(label);
         if (focused === value + "\u0000" + name) window.setTimeout(function () { box.focus(); }, 0);
       });
-      details.appendChild(fieldset);
+      choices.appendChild(fieldset);
     });
+    details.appendChild(choices);
     filterBox.appendChild(details);
     filterBox.hidden = !any;
   }
@@ -254,12 +259,32 @@
     renderFilters(found.filters || {}, results.length);
     if (!results.length) {
       say("Ingen treff for «" + query + "»" +
-          (Object.keys(filterOptions()).length ? " med filtrene du har valgt." : "."));
+          (Object.keys(filterOptions()).length ? " med filtrene du har valgt." : ".") +
+          (found.suggestion ? " Mente du «" + found.suggestion + "»?" : ""));
       more.hidden = true;
+      if (found.suggestion) suggest(found.suggestion);
       return;
     }
-    say(results.length === 1 ? "1 treff" : results.length + " treff");
+    say((results.length === 1 ? "1 treff" : results.length + " treff") +
+        (found.partial ? ". Ingen side har alle ordene; dette er sidene med flest av dem." : ""));
     return showMore();
+  }
+
+  // "Mente du «sykehus»?": a button after the status line that searches for it.
+  function suggest(text) {
+    var line = document.createElement("li");
+    line.className = "innomed-search__suggestion";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "Søk etter «" + text + "»";
+    button.addEventListener("click", function () {
+      input.value = text;
+      input.focus();
+      search();
+    });
+    line.appendChild(button);
+    list.appendChild(line);
   }
 
   var timer = null;

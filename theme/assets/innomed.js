@@ -141,12 +141,14 @@
     }
   }, true);
 
-  // A page restored from the back/forward cache must not come back with a panel open.
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted) {
-      setOpen("drawer", false);
-      setOpen("search", false);
-    }
+  // A page shown again must not come back with a panel open: restored from the back/forward
+  // cache, or loaded anew with the browser restoring its form state (the toggles ticked after
+  // the header's script unticked them), the search would reopen empty with the page behind
+  // it inert. Unticked without a click, so no focus moves on arrival.
+  window.addEventListener("pageshow", function () {
+    ["drawer", "search"].forEach(function (name) {
+      if (toggles[name]) toggles[name].checked = false;
+    });
     syncDrawer(false);
     syncSearch(false);
   });

@@ -2,22 +2,31 @@
  * InnoMed: the search engine for the static index innomed/search/index.py writes into
  * sokeindeks/. innomed-search.js imports this module on the visitor's first query; no page
  * view loads it. What a query downloads: manifest.json (the list of shards), the shard of
- * each query word (ord/<first two or three letters of its stem>.json) and, for each result shown,
- * that page's document (side/<id>.json). The filter data (filtre.json) grows with the
+ * each query word (ord/<first two or three letters of its key>.json) and, for each result
+ * shown, that page's document (side/<id>.json: the start of its text; the rest in pieces,
+ * mer/<id>-<n>.json, only until one holds a query word). The filter data (filtre.json) grows with the
  * archive and is fetched only by filters(), when the visitor opens "Avgrens treff".
  *
- * Words, stems and shard names follow innomed/search/text.py rule for rule; the stemmer is a
- * hand port of snowballstemmer 3.1.1's Norwegian stemmer (norwegian_stemmer.py), which strips
- * bokmål and nynorsk endings alike. tests/test_search_engine.py compares the two.
+ * Words, keys (stems, folded) and shard names follow innomed/search/text.py rule for rule; the
+ * stemmer is the JavaScript Snowball's compiler generated from the release snowballstemmer
+ * was made from (snowball/README.md). tests/test_search_engine.py compares the two word for
+ * word; tests/test_search_relevance.py runs this file on the real index with visitors' queries.
+ *
+ * A query (queryTerms): stop words out, "InnoMed's" is InnoMed; every word matches its own
+ * key fully and longer keys starting with it weakly (quality); nynorsk and bokmål forms share
+ * a key (BRIDGE). Pages with all the words come first, or else the pages with most of them
+ * (partial); when nothing is found, the nearest indexed word is suggested.
  *
  * API, the part of Pagefind's that innomed-search.js used: options({baseUrl, indexUrl}),
  * filters(), search(query | null, {filters: {name: {any: [values]}}}) ->
- * {results: [{id, score, data()}], filters: {name: {value: count}}}; data() ->
- * {url, meta: {title}, parts: [{text, mark}], filters: {type: [type]}}. `parts` is the
- * excerpt as plain strings: the page shows it with text nodes and <mark>, never as HTML.
+ * {results: [{id, score, data()}], filters: {name: {value: count}}, partial, suggestion};
+ * data() -> {url, meta: {title}, parts: [{text, mark}], filters: {type: [type]}}. `parts` is
+ * the excerpt as plain strings: the page shows it with text nodes and <mark>, never as HTML.
  */
 
-const FORMAT = 1; // innomed/search/index.py FORMAT
+import NorwegianStemmer from "./snowball/norwegian-stemmer.js";
+
+const FORMAT = 5; // innomed/search/index.py FORMAT
 const EXCERPT_WORDS = 30;
 const BEFORE_MATCH = 8; // words shown before the first match
 
@@ -53,91 +62,35 @@ export function words(text) {
     .filter(Boolean);
 }
 
-const VOWELS = new Set("aeiouyåæêòóôø");
-const S_ENDING = new Set("bcdfghjlmnoptvyz");
-// Suffix -> what to do (Snowball's among a_1): 1 delete, 2 "ers", 3 "s", 4 replace by "er".
-const MAIN_SUFFIX = {
-  a: 1, e: 1, ede: 1, ande: 1, ende: 1, ane: 1, ene: 1, hetene: 1, erte: 4, en: 1, heten: 1,
-  ar: 1, er: 1, heter: 1, s: 3, as: 1, es: 1, edes: 1, endes: 1, enes: 1, hetenes: 1, ens: 1,
-  hetens: 1, ers: 2, ets: 1, et: 1, het: 1, ert: 4, ast: 1
-};
-// Before "ers" (among a_0): 1 deletes "ers", -1 keeps it; the longest match decides.
-const BEFORE_ERS = {
-  "": 1, ind: -1, kk: -1, nk: -1, amm: -1, omm: -1, kap: -1, skap: 1, pp: -1, lt: -1,
-  ast: -1, "øst": -1, v: -1, hav: 1, giv: 1
-};
-const CONSONANT_PAIR = { dt: 1, vt: 1 };
-const OTHER_SUFFIX = {
-  leg: 1, eleg: 1, ig: 1, eig: 1, lig: 1, elig: 1, els: 1, lov: 1, elov: 1, slov: 1, hetslov: 1
-};
+const stemmer = new NorwegianStemmer();
 
-// The longest key of `table` that chars[from..to) ends with (Snowball's find_among_b).
-// Each table's keys as code points, longest first: the first that fits and matches wins.
-const BY_LENGTH = new Map();
-function longestSuffix(table, chars, from, to) {
-  if (!BY_LENGTH.has(table)) {
-    BY_LENGTH.set(table, Object.keys(table).map(function (key) { return Array.from(key); })
-      .sort(function (a, b) { return b.length - a.length; }));
-  }
-  const keys = BY_LENGTH.get(table);
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    if (key.length > to - from) continue;
-    let i = 0;
-    while (i < key.length && chars[to - key.length + i] === key[i]) i++;
-    if (i === key.length) return key.join("");
-  }
-  return null;
-}
-
-// R1: after the first non-vowel that follows a vowel (or after an apostrophe), at least 3.
-function region(chars) {
-  let p1 = chars.length;
-  const apostrophe = chars.indexOf("'");
-  if (apostrophe >= 0) {
-    p1 = apostrophe + 1;
-  } else {
-    let i = 0;
-    while (i < chars.length && !VOWELS.has(chars[i])) i++;
-    if (i < chars.length) {
-      i++;
-      while (i < chars.length && VOWELS.has(chars[i])) i++;
-      if (i < chars.length) p1 = i + 1;
-    }
-  }
-  return Math.max(p1, 3);
-}
-
-// May an "s" at `at` go? After a valid s-ending, after "r" not preceded by "e", or after "k"
-// preceded by a non-vowel.
-function sEnding(chars, at) {
-  if (at <= 0) return false;
-  const before = chars[at - 1];
-  if (S_ENDING.has(before)) return true;
-  if (before === "r" && !(at - 1 > 0 && chars[at - 2] === "e")) return true;
-  return before === "k" && at - 1 > 0 && !VOWELS.has(chars[at - 2]);
-}
-
+// The Norwegian Snowball stem (snowball/, generated by Snowball's compiler from the release
+// snowballstemmer was made from: tests/test_search_engine.py compares them word for word).
 export function stem(word) {
-  let chars = Array.from(word); // code points, as Python indexes a str
-  if (chars.length < 3) return word;
-  const p1 = region(chars);
-  const main = longestSuffix(MAIN_SUFFIX, chars, p1, chars.length);
-  if (main !== null) {
-    const cut = chars.length - Array.from(main).length;
-    const action = MAIN_SUFFIX[main];
-    if (action === 1) chars = chars.slice(0, cut);
-    else if (action === 2) {
-      if (BEFORE_ERS[longestSuffix(BEFORE_ERS, chars, 0, cut)] === 1) chars = chars.slice(0, cut);
-    } else if (action === 3) {
-      if (sEnding(chars, cut)) chars = chars.slice(0, cut);
-    } else chars = chars.slice(0, cut).concat(["e", "r"]);
-  }
-  if (longestSuffix(CONSONANT_PAIR, chars, p1, chars.length) !== null) chars = chars.slice(0, -1);
-  const other = longestSuffix(OTHER_SUFFIX, chars, p1, chars.length);
-  if (other !== null) chars = chars.slice(0, chars.length - Array.from(other).length);
-  if (chars.length && chars[chars.length - 1] === "'") chars = chars.slice(0, -1);
-  return chars.join("");
+  return stemmer.stemWord(word);
+}
+
+// What the index is keyed by, on both sides (innomed/search/text.py fold): accents and the
+// Norwegian letters as a visitor types them on a keyboard without them (ø -> o, æ -> ae,
+// å -> a, é -> e), so "hjemmeoppfolging" and "en vei inn" find "hjemmeoppfølging" and "Én".
+export function fold(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/æ/g, "ae").replace(/ø/g, "o");
+}
+
+// Nynorsk parts of folded stems made bokmål, on both sides, in this order (text.py BRIDGE):
+// "sjukehus" and "sykehus", "heimeoppfølging" and "hjemmeoppfølging" are one key.
+const BRIDGE = [["hjemm", "hjem"], ["heim", "hjem"], ["sjuk", "syk"], ["tenest", "tjenest"],
+  ["sjolv", "selv"], ["rettleiing", "veiledning"], ["rettlei", "veiled"], ["tilbod", "tilbud"],
+  ["born", "barn"], ["podk", "podc"], ["midl", "middel"]];
+
+function bridged(text) {
+  BRIDGE.forEach(function (pair) { text = text.split(pair[0]).join(pair[1]); });
+  return text;
+}
+
+// The index's key for a word of the text: its stem, folded and bridged.
+export function key(word) {
+  return bridged(fold(stem(word)));
 }
 
 // A stem's shard: its first two letters, or three where the two-letter shard was split
@@ -147,6 +100,22 @@ export function shardKey(index, stemmed) {
   const chars = Array.from(stemmed);
   const two = chars.slice(0, 2).join("");
   return index.split.has(two) && chars.length > 2 ? chars.slice(0, 3).join("") : two;
+}
+
+// "a.bc|bc b1" -> ["a", "ab", "ac", "abc", "b1"] (innomed/search/text.py shard_list).
+export function shardKeys(list) {
+  const keys = [];
+  list.split(" ").filter(Boolean).forEach(function (group) {
+    const chars = Array.from(group);
+    const first = chars[0];
+    let i = 1;
+    if (chars[i] === ".") { keys.push(first); i++; }
+    for (; i < chars.length && chars[i] !== "|"; i++) keys.push(first + chars[i]);
+    chars.slice(i).join("").split("|").filter(Boolean).forEach(function (rest) {
+      keys.push(first + rest);
+    });
+  });
+  return keys;
 }
 
 // "sy" -> "sy", "øk" -> "_f8_k" (innomed/search/text.py shard_name).
@@ -162,7 +131,7 @@ function loadManifest() {
   if (!manifest) {
     manifest = fetchJson("manifest.json").then(function (data) {
       if (data.format !== FORMAT) throw new Error("ukjent format på søkeindeksen");
-      data.keys = new Set(data.shards);
+      data.keys = new Set(shardKeys(data.shards));
       data.split = new Set(data.split);
       return data;
     });
@@ -194,32 +163,133 @@ function idf(found, pages) {
   return Math.log(1 + (pages - found + 0.5) / (found + 0.5));
 }
 
-// A query word: every word but the last must match a stem exactly; the last (if longer than
-// one letter) is a prefix of the stems it finds, so "sykeh" finds "sykehus".
+// ------------------------------------------------------------------ what a query means
+
+// Words that say nothing about a page (bokmål and nynorsk, folded): left out of a query that
+// has other words, so a question in plain words finds the pages with its real words.
+const STOP = new Set(("og i pa av for med til om en et ei ein eit den det de dei dem som er var " +
+  "vere vaere a at kan skal vil ma hvordan korleis hva kva hvem kven hvor kor kvar nar vi jeg " +
+  "eg du meg seg oss har hadde fra ved eller men sa ikke ikkje ogsa sin sitt sine bli blir vert " +
+  "denne dette disse desse etter over mot hos uten utan hvis viss dersom noe noko").split(" "));
+
+// How well an indexed stem answers a query word (its score is multiplied by this): the
+// word's own stem, or another form of it, counts fully; a longer word that starts with it
+// (a compound, "sykehusopphold" for "sykehus") counts a little, so a rare compound never
+// outranks the word itself.
+const EXACT = 1;
+const SHORTER = 0.9; // the stem Snowball gives another form of the word (sameWord)
+const COMPOUND = 0.4; // starts with the whole word typed
+const PREFIX = 0.25; // starts with the stem of the word (berg for Bergset): the weakest
+const MIN_PREFIX = 4; // a shorter stem is a prefix of too much, except in the last word
+const LEVELS = 15; // innomed/search/text.py LEVELS: the stems of a title are LEVELS higher
+
+// A query word: the word and its stem as the index keys them, and whether it may be a
+// prefix (the last word is still being typed: "sykeh" finds "sykehus").
 function term(word, last) {
-  const stemmed = stem(word);
-  return { word: word, stem: stemmed, prefix: last && Array.from(word).length > 1 };
+  const forms = [bridged(fold(word))];
+  const stems = new Set([key(word), key(fold(word))]);
+  const prefix = Array.from(word).length > 1 &&
+    (last || Array.from(stems).every(function (s) { return s.length >= MIN_PREFIX; }));
+  return { word: word, forms: forms, stems: Array.from(stems), prefix: prefix };
 }
 
-function matches(t, candidate) {
-  return t.prefix ? candidate.startsWith(t.stem) || candidate.startsWith(t.word)
-    : candidate === t.stem;
+// The query's words: an English possessive ("InnoMed's") is the name, and stop words are
+// left out when other words remain.
+export function queryTerms(query) {
+  const list = words(String(query).replace(/['’]s(?![\p{L}\p{N}])/gu, ""));
+  const kept = list.filter(function (w) { return !STOP.has(fold(w)); });
+  const chosen = kept.length ? kept : list;
+  return chosen.map(function (w, i) { return term(w, i === chosen.length - 1); });
 }
 
-// Page id -> score of one query word (the best of its stems on that page).
-function scoresOf(index, t) {
-  return loadShard(index, shardKey(index, t.stem)).then(function (table) {
-    const scores = new Map();
-    Object.keys(table).filter(function (s) { return matches(t, s); }).forEach(function (s) {
-      const postings = decode(table[s]);
-      const weight = idf(postings.ids.length, index.pages);
-      postings.ids.forEach(function (id, i) {
-        const score = weight * postings.levels[i];
-        if (!(scores.get(id) >= score)) scores.set(id, score);
-      });
-    });
-    return scores;
+// Snowball's stems of two forms of one word may differ by an ending it keeps in one form
+// only: "kurs" -> kur but "kurset" -> kurs, "sykepleier" -> sykeplei but "sykepleiere" ->
+// sykepleier.
+function sameWord(a, b) {
+  const longer = a.length > b.length ? a : b;
+  const shorter = longer === a ? b : a;
+  return longer === shorter + "s" || longer === shorter + "er";
+}
+
+// 0 (no match) .. 1: how well stem `s` of the index answers query word `t`.
+export function quality(t, s) {
+  let best = 0;
+  t.stems.forEach(function (q) {
+    if (s === q) best = EXACT;
+    else if (sameWord(q, s)) best = Math.max(best, SHORTER);
+    else if (t.prefix && s.startsWith(q)) best = Math.max(best, PREFIX);
   });
+  t.forms.forEach(function (w) {
+    if (s === w) best = EXACT;
+    else if (t.prefix && s.startsWith(w)) best = Math.max(best, COMPOUND);
+  });
+  return best;
+}
+
+// Page id -> score of one query word: the best of its stems on each page, with one idf for
+// the word from every page it matches (with its compounds: "helse" is common even where
+// "helse" alone is not), so an expansion never brings the rarity of another word.
+function scoresOf(index, t) {
+  const keys = new Set(t.stems.map(function (s) { return shardKey(index, s); }));
+  return Promise.all(Array.from(keys).map(function (k) { return loadShard(index, k); }))
+    .then(function (tables) {
+      const best = new Map(); // page id -> level x quality
+      const seen = new Set();
+      tables.forEach(function (table) {
+        Object.keys(table).forEach(function (s) {
+          if (seen.has(s)) return;
+          seen.add(s);
+          const q = quality(t, s);
+          if (!q) return;
+          const postings = decode(table[s]);
+          postings.ids.forEach(function (id, i) {
+            // An expansion scores below the lowest level (1) of the word itself: a page
+            // with the word always ranks above one with only longer words starting so.
+            const value = q >= SHORTER ? postings.levels[i] * q
+              : q * postings.levels[i] / (2 * LEVELS);
+            if (!(best.get(id) >= value)) best.set(id, value);
+          });
+        });
+      });
+      const weight = idf(best.size, index.pages);
+      best.forEach(function (value, id) { best.set(id, weight * value); });
+      return { scores: best, tables: tables };
+    });
+}
+
+// Levenshtein distance; anything over `limit` when the lengths alone differ by more.
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let row = Array.from({ length: b.length + 1 }, function (_, j) { return j; });
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+// The indexed stem nearest a word that found nothing (a typo), from the shards it loaded:
+// the one on most pages among the closest, with a page that has it. null if none is close.
+function nearest(t, tables) {
+  const limit = t.stems[0].length > 5 ? 2 : 1;
+  let found = null;
+  let bestDistance = limit + 1;
+  let bestPages = 0;
+  tables.forEach(function (table) {
+    Object.keys(table).forEach(function (s) {
+      const d = distance(t.stems[0], s, limit);
+      const pages = table[s].length / 2;
+      if (d < bestDistance || (d === bestDistance && pages > bestPages)) {
+        found = { stem: s, page: table[s][0] }; // the first gap is the id of the first page
+        bestDistance = d;
+        bestPages = pages;
+      }
+    });
+  });
+  return bestDistance <= limit ? found : null;
 }
 
 // ------------------------------------------------------------------ filters
@@ -305,8 +375,8 @@ export function excerpt(text, terms) {
   function hit(piece) {
     if (!known.has(piece)) {
       const w = words(piece)[0] || "";
-      const s = stem(w);
-      known.set(piece, w !== "" && terms.some(function (t) { return matches(t, s); }));
+      const s = key(w);
+      known.set(piece, w !== "" && terms.some(function (t) { return quality(t, s) > 0; }));
     }
     return known.get(piece);
   }
@@ -328,16 +398,37 @@ export function excerpt(text, terms) {
   return parts;
 }
 
+// A document holds the start of a page's text; the rest follows in `more` pieces
+// (mer/<id>-<n>.json, each twice as long as the one before), fetched in turn only until the
+// text holds a query word, for an excerpt around the first match.
+function textOf(index, id, page, terms) {
+  let text = page.text;
+  function next(piece) {
+    const parts = excerpt(text, terms);
+    if (piece > (page.more || 0) || parts.some(function (part) { return part.mark; })) {
+      return parts;
+    }
+    return fetchJson("mer/" + id + "-" + piece + ".json", index.version).then(function (rest) {
+      text += " " + rest.text;
+      return next(piece + 1);
+    }, function () { return parts; });
+  }
+  return next(1);
+}
+
 function resultOf(index, id, score, terms) {
   return {
     id: id,
     score: score,
     data: function () {
       return loadDocument(index, id).then(function (page) {
+        return Promise.all([page, textOf(index, id, page, terms)]);
+      }).then(function (both) {
+        const page = both[0];
         return {
           url: baseUrl + page.url,
           meta: { title: page.title },
-          parts: excerpt(page.text, terms),
+          parts: both[1],
           filters: { type: page.type ? [page.type] : [] }
         };
       });
@@ -345,44 +436,75 @@ function resultOf(index, id, score, terms) {
   };
 }
 
-// Page id -> summed score of the pages that have every word (null: every page, score 0).
+// Page id -> summed score of the pages that have every word (null terms: every page, 0).
+// When no page has them all, the pages with most of them (at least half), ranked by how
+// many they have: a question in plain words still finds something. `partial` says so, and
+// `suggestion` offers the nearest indexed words when nothing was found.
 function matching(index, terms) {
   if (!terms.length) {
     const all = new Map();
     for (let id = 0; id < index.pages; id++) all.set(id, 0);
-    return Promise.resolve(all);
+    return Promise.resolve({ found: all, partial: false, suggestion: null });
   }
   return Promise.all(terms.map(function (t) { return scoresOf(index, t); })).then(function (each) {
-    each.sort(function (a, b) { return a.size - b.size; });
-    const found = new Map();
-    each[0].forEach(function (score, id) {
-      let total = score;
-      for (let i = 1; i < each.length; i++) {
-        if (!each[i].has(id)) return;
-        total += each[i].get(id);
-      }
-      found.set(id, total);
+    const count = new Map();
+    const total = new Map();
+    each.forEach(function (one) {
+      one.scores.forEach(function (score, id) {
+        count.set(id, (count.get(id) || 0) + 1);
+        total.set(id, (total.get(id) || 0) + score);
+      });
     });
-    return found;
+    let most = 0;
+    count.forEach(function (n) { most = Math.max(most, n); });
+    const needed = most === terms.length ? most : Math.max(1, Math.ceil(terms.length / 2));
+    const found = new Map();
+    count.forEach(function (n, id) {
+      // Pages with more of the words first: each word found is worth more than any score.
+      if (n >= needed) found.set(id, total.get(id) + 1000 * (n - needed));
+    });
+    const partial = most < terms.length && found.size > 0;
+    if (found.size) return { found: found, partial: partial, suggestion: null };
+    const fixed = terms.map(function (t, i) {
+      return each[i].scores.size ? t.word : nearest(t, each[i].tables);
+    });
+    if (!fixed.every(Boolean)) return { found: found, partial: false, suggestion: null };
+    return Promise.all(fixed.map(function (f) {
+      return typeof f === "string" ? f : wordFor(index, f);
+    })).then(function (suggested) {
+      return { found: found, partial: false, suggestion: suggested.join(" ") };
+    });
+  });
+}
+
+// A word as written for an index key (a key such as "hjemeoppfolging" is no word to offer):
+// the first word with that key on a page that has it. One document, only on 0 hits.
+function wordFor(index, near) {
+  return loadDocument(index, near.page).then(function (page) {
+    const all = words(page.text + " " + page.title);
+    for (let i = 0; i < all.length; i++) if (key(all[i]) === near.stem) return all[i];
+    return near.stem; // a word of the fact box, which is not in the text
   });
 }
 
 export function search(query, options) {
-  const list = query === null ? [] : words(query);
-  if (query !== null && !list.length) return Promise.resolve({ results: [], filters: {} });
-  const terms = list.map(function (w, i) { return term(w, i === list.length - 1); });
+  const terms = query === null ? [] : queryTerms(query);
+  if (query !== null && !terms.length) return Promise.resolve({ results: [], filters: {} });
   const chosen = chosenOf(options);
   const needFilters = Object.keys(chosen).length ? filters() : Promise.resolve(filtersReady);
   return Promise.all([loadManifest(), needFilters]).then(function (loaded) {
     const index = loaded[0];
     const data = loaded[1];
-    return matching(index, terms).then(function (found) {
+    return matching(index, terms).then(function (match) {
+      const found = match.found;
       const ids = Array.from(found.keys());
       const kept = data ? ids.filter(function (id) { return passes(data, chosen, id, null); }) : ids;
       kept.sort(function (a, b) { return found.get(b) - found.get(a) || a - b; });
       return {
         results: kept.map(function (id) { return resultOf(index, id, found.get(id), terms); }),
-        filters: data ? counts(data, chosen, ids) : {}
+        filters: data ? counts(data, chosen, ids) : {},
+        partial: match.partial,
+        suggestion: match.suggestion
       };
     });
   });
