@@ -58,6 +58,7 @@ EVENT = registry.ContentType(
     feed="testarrangementer/feed.xml",
     facets=(("region", "venue_regions"),),
     plural="Arrangementer",
+    related_rank=6,
 )
 
 
@@ -167,10 +168,13 @@ def test_the_new_type_gets_a_listing_upcoming_first_and_a_search_filter(
             scratch,
             f"testarrangementer/{slug}.md",
             f'---\ntitle: Møte {slug}\nsummary: Kort.\ndate: "{date}"\n'
-            f"venue_regions: [{region}]\n---\nTekst.\n",
+            f"venue_regions: [{region}]\n---\nTekst om [prosjektet](prosjekt:vart-prosjekt).\n",
         )
+    write_project(scratch, "vart", title="Vårt prosjekt")
     monkeypatch.setenv("INNOMED_TODAY", "2026-06-01")
     build_site(scratch, scratch / "site")
+    project = (scratch / "site/prosjekt/vart-prosjekt/index.html").read_text()
+    assert all(f"Møte {slug}" in project for slug in ("fortid", "snart", "senere"))
     listing = BeautifulSoup((scratch / "site/testarrangementer/index.html").read_text(), "lxml")
     titles = [heading_text(h) for h in listing.select("article h2")]
     assert titles[:3] == ["Møte snart", "Møte senere", "Møte fortid"]

@@ -60,6 +60,9 @@ class ContentType:
     # /admin/ (innomed/cms/decap.py): the collection's label in the sidebar; None keeps the
     # type out of the browser editor (hand-written pages, the podcast series).
     plural: str | None = None
+    # Listed under "Mer om prosjektet og temaene" on the projects it names (model/related.py),
+    # in this order; None: never.
+    related_rank: int | None = None
 
     def required(self, name: str) -> str:
         """An optional setting that the caller needs: a KeyError says which type lacks it."""
@@ -148,6 +151,7 @@ TYPES: dict[str, ContentType] = declare(
         order=ordering.by_title,
         facets=(("pasientgruppe", "patient_groups"), ("tema", "themes")),
         plural="Erfaringsrapporter",
+        related_rank=1,
     ),
     ContentType(
         "news",
@@ -181,6 +185,7 @@ TYPES: dict[str, ContentType] = declare(
         scaffold="tool.md.j2",
         order=ordering.by_title,
         plural="Verktøy",
+        related_rank=5,
     ),
     ContentType(
         "course",
@@ -195,6 +200,7 @@ TYPES: dict[str, ContentType] = declare(
         listing_template="courses.md.j2",
         scaffold="course.md.j2",
         plural="Kurs",
+        related_rank=3,
     ),
     ContentType(
         "module",
@@ -208,6 +214,7 @@ TYPES: dict[str, ContentType] = declare(
         assets="kurs/{parent}/filer",
         scaffold="module.md.j2",
         plural="Kursmoduler",
+        related_rank=4,
     ),
     ContentType(
         "podcast",
@@ -235,6 +242,7 @@ TYPES: dict[str, ContentType] = declare(
         scaffold="episode.md.j2",
         order=ordering.highest_number_first,
         plural="Podkastepisoder",
+        related_rank=2,
     ),
 )
 

@@ -46,8 +46,14 @@ PINNED = "Valgt av redaksjonen"
 COVERS = "Handler om prosjektet"
 MENTIONS = "Nevner prosjektet"
 NAMING_REASONS = (COVERS, MENTIONS, PINNED)
+
+
 # The types whose pages may name a project, in the order the project page lists them.
-OTHER_TYPES = ("report", "episode", "course", "module", "tool")
+def other_types() -> list[str]:
+    """The types whose pages may name a project, in the order a project page lists them
+    (`related_rank` in the registry)."""
+    ranked = [t for t in TYPES.values() if t.related_rank is not None]
+    return [t.name for t in sorted(ranked, key=lambda t: t.related_rank or 0)]
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,8 @@ def entry_key(entry: Entry) -> tuple:
 
 
 def type_position(entry: Entry) -> int:
-    return OTHER_TYPES.index(entry.type.name) if entry.type.name in OTHER_TYPES else 99
+    names = other_types()
+    return names.index(entry.type.name) if entry.type.name in names else 99
 
 
 def names_projects(entry: Entry) -> list[str]:
@@ -202,8 +209,9 @@ def naming_reasons(entry: Entry) -> dict[str, str]:
 def other_entries(content) -> list[Entry]:
     """Every published entry of the types that can name a project, in a stable order."""
     entries = []
-    for name in OTHER_TYPES:
+    names = other_types()
+    for name in names:
         entries += content.of(name)
-    if "module" in OTHER_TYPES and not content.of("module"):
+    if "module" in names and not content.of("module"):
         entries += [m for course in content.of("course") for m in course.children]
     return entries
