@@ -409,3 +409,12 @@ def test_accessibility_statement_is_linked_from_every_page(real_site):
             if not a["href"].startswith(("http:", "https:"))
         }
         assert (real_site / "tilgjengelighetserklaering").resolve() in targets, page
+
+
+def test_every_list_item_stays_one_item(real_site):
+    """A template line that ends in `{% endif %}` loses its line break (trim_blocks), and
+    markdown then runs the next item into it: "Forside2. Prosjekter" in one breadcrumb."""
+    for page in sorted(real_site.rglob("index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for item in soup.select("nav.breadcrumbs li, .link-list li"):
+            assert len(item.find_all("a")) == 1, f"{page.relative_to(real_site)}: {item}"
