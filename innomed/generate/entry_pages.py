@@ -16,7 +16,6 @@ from innomed.generate.sections import (
     home_context,
     module_context,
     news_context,
-    news_listing_pages,
     page_context,
     podcast_listing,
     report_context,
@@ -120,12 +119,6 @@ def home_highlights(content) -> Markup:
 
 def generate_section_listings(content) -> list[Page]:
     pages = generate_type_listings(content)
-    pages += [
-        Page(
-            path, render_template(TYPES["news"].required("listing_template"), page=path, **context)
-        )
-        for path, context in news_listing_pages(content, PAGE_SIZE)
-    ]
     for name, context in (
         ("tool", tools_listing(content)),
         ("course", courses_listing(content)),
@@ -160,7 +153,7 @@ def generate_section_listings(content) -> list[Page]:
 
 # Types whose listing needs more than cards of its entries; every other type with a `listing`
 # in the registry gets the generic one. Projects have their own listings (listings.py).
-OWN_LISTINGS = {"project", "news", "tool", "course", "podcast"}
+OWN_LISTINGS = {"project", "tool", "course", "podcast"}
 
 
 def generate_type_listings(content) -> list[Page]:

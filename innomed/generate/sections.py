@@ -292,45 +292,6 @@ CONTEXT = {
 # Listings of the section types ------------------------------------------------------------
 
 
-def news_listing_pages(content, page_size: int) -> list[tuple[str, dict]]:
-    from innomed.generate.listings import chunks, page_paths
-
-    parts = chunks(content.news, page_size)
-    paths = page_paths(listing_of("news"), len(parts))
-    pages = []
-    for number, (path, chunk) in enumerate(zip(paths, parts, strict=True)):
-        title = "Aktuelt" if number == 0 else f"Aktuelt, side {number + 1}"
-        pages.append(
-            (
-                path,
-                {
-                    "front": {
-                        "title": title,
-                        "kind": "listing",
-                        "description": "Nyheter fra InnoMed.",
-                    },
-                    "trail": [("Forside", HOME)],
-                    "title": title,
-                    "feed": feed_file("news") if content.news else None,
-                    "cards": [
-                        {
-                            "title": n.meta.title,
-                            "target": page_of(n),
-                            "summary": n.meta.summary,
-                            "date": f"Fra {n.meta.written_from}"
-                            if n.meta.written_from
-                            else format_partial_date(n.meta.date),
-                        }
-                        for n in chunk
-                    ],
-                    "pages": paths,
-                    "number": number,
-                },
-            )
-        )
-    return pages
-
-
 def tools_listing(content) -> dict:
     return {
         "front": {
@@ -466,13 +427,13 @@ def type_listing_pages(content, content_type, page_size: int) -> list[tuple[str,
                 "title": entry.meta.title,
                 "target": page_of(entry),
                 "summary": getattr(entry.meta, "summary", None),
-                "date": format_partial_date(date)
-                if (date := getattr(entry.meta, "date", None))
-                else None,
+                "date": listing_date(entry),
             }
             for entry in chunk
         ]
         front = {"title": title, "kind": "listing"}
+        if content_type.listing_description:
+            front["description"] = content_type.listing_description
         pages.append(
             (
                 path,
@@ -491,5 +452,8 @@ def type_listing_pages(content, content_type, page_size: int) -> list[tuple[str,
 
 
 def listing_date(entry: Entry) -> str | None:
+    """What a listing card says of when: the source it was written from, else its date."""
+    if written_from := getattr(entry.meta, "written_from", None):
+        return f"Fra {written_from}"
     date = getattr(entry.meta, "date", None)
     return format_partial_date(date) if isinstance(date, str) and date else None

@@ -56,6 +56,7 @@ class ContentType:
     # the generic one (listing.md.j2), titled so and ordered by listing_order(entries, today)
     # when given (upcoming events first, say), else in the type's order.
     listing_title: str | None = None
+    listing_description: str | None = None  # the listing's meta description
     listing_order: Callable | None = None
     # /admin/ (innomed/cms/decap.py): the collection's label in the sidebar; None keeps the
     # type out of the browser editor (hand-written pages, the podcast series).
@@ -165,6 +166,8 @@ TYPES: dict[str, ContentType] = declare(
         assets="aktuelt/bilder",
         listing="aktuelt/index.md",
         listing_template="news_listing.md.j2",
+        listing_title="Aktuelt",
+        listing_description="Nyheter fra InnoMed.",
         feed="aktuelt/feed.xml",
         scaffold="news.md.j2",
         order=ordering.newest_first,
